@@ -1,0 +1,84 @@
+# Let Us Belong: `make run` to start the site, `make test` to run the whole suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYENV_PY := $(shell command -v pyenv >/dev/null 2>&1 && echo "$$(pyenv root)/versions/3.13.0/bin/python3.13")
+PYTHON ?= $(shell for p in "$(PYENV_PY)" python3.13 python3.12; do \
+	[ -n "$$p" ] && command -v "$$p" >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test install system-deps node-deps lint format messages bench soak clean
+
+help:
+	@echo "make run    start the site on http://$(HOST):$(PORT) with its task worker"
+	@echo "make test   run the whole test suite (DATABASE_URL selects the database)"
+	@echo "make bench  measure throughput (see README)"
+	@echo "make soak   a bounded 60-second fault-injection run"
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (pyenv 3.13.0, python3.13 or python3.12)"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Debian packages the tests and benchmarks need: Chromium for the browser tests (never a
+# downloaded browser), wrk for `make bench`, gettext for translators' `make messages`.
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+node-deps: node_modules/.installed
+
+run: $(STAMP)
+	@mkdir -p var/mail
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_campaign_content
+	$(MANAGE) import_mps --if-empty
+	$(MANAGE) ensure_organizer
+	@echo "Starting the site on http://$(HOST):$(PORT)/ and its task worker. Ctrl-C stops both."
+	@trap 'kill 0' EXIT; \
+	$(MANAGE) db_worker --interval 1 --no-reload & \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(STAMP) system-deps node-deps
+	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(STAMP)
+	cd . && $(MANAGE) makemessages -l ru --ignore=.venv --ignore=node_modules --ignore=var
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+bench: $(STAMP) system-deps
+	$(PY) bench/bench.py
+
+soak: $(STAMP) system-deps
+	$(PY) bench/soak.py
+
+clean:
+	rm -rf $(VENV) node_modules var static db.sqlite3

@@ -1,0 +1,171 @@
+"""The MP directory: ridings and their members, keyed by the riding's 5-digit FED code."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Province(models.TextChoices):
+    NL = "NL", _("Newfoundland and Labrador")
+    PE = "PE", _("Prince Edward Island")
+    NS = "NS", _("Nova Scotia")
+    NB = "NB", _("New Brunswick")
+    QC = "QC", _("Quebec")
+    ON = "ON", _("Ontario")
+    MB = "MB", _("Manitoba")
+    SK = "SK", _("Saskatchewan")
+    AB = "AB", _("Alberta")
+    BC = "BC", _("British Columbia")
+    YT = "YT", _("Yukon")
+    NT = "NT", _("Northwest Territories")
+    NU = "NU", _("Nunavut")
+
+
+class Riding(models.Model):
+    """A federal electoral district of the 2023 Representation Order.
+
+    The FED code is its identity: names change (16 ridings were renamed in 2026), codes do not.
+    """
+
+    fed_code = models.CharField(
+        _("FED code"),
+        max_length=5,
+        primary_key=True,
+        validators=[RegexValidator(r"^\d{5}$", _("A FED code is five digits."))],
+    )
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    province = models.CharField(_("province"), max_length=2, choices=Province.choices)
+    other_names = models.JSONField(
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Names the riding is also known by, such as the House of Commons' name."),
+    )
+    ocd_id = models.CharField(_("Open Civic Data id"), max_length=100, blank=True)
+    marked_vacant = models.BooleanField(
+        _("seat marked vacant"),
+        default=False,
+        help_text=_(
+            "An organizer's override: no letters go to this riding while it is set, "
+            "whatever the imports say."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["province", "name_en"]
+        verbose_name = _("riding")
+        verbose_name_plural = _("ridings")
+
+    def __str__(self):
+        return f"{self.name_en} ({self.fed_code})"
+
+    def name_for_language(self, language_code):
+        return self.name_fr if language_code == "fr" else self.name_en
+
+    @property
+    def current_mp(self):
+        """The sitting MP, or None when the seat is vacant."""
+        if self.marked_vacant:
+            return None
+        members = getattr(self, "active_members", None)
+        if members is not None:  # prefetched with Prefetch(to_attr="active_members")
+            return members[0] if members else None
+        return self.members.filter(active=True).first()
+
+
+class MemberOfParliament(models.Model):
+    """A member of the House of Commons, past or present. Nothing is ever deleted:
+    an MP who left becomes inactive, so letters already sent keep their recipient."""
+
+    class Language(models.TextChoices):
+        EN = "en", _("English")
+        FR = "fr", _("French")
+
+    class Source(models.TextChoices):
+        CSV = "csv", _("CSV files")
+        REPRESENT = "represent", _("Represent API")
+        HOUSE_XML = "house-xml", _("House of Commons XML")
+        ORGANIZER = "organizer", _("Organizer")
+
+    riding = models.ForeignKey(
+        Riding, verbose_name=_("riding"), related_name="members", on_delete=models.PROTECT
+    )
+    name = models.CharField(_("name"), max_length=200)
+    honorific = models.CharField(_("honorific"), max_length=50, blank=True)
+    party = models.CharField(_("party"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.EN
+    )
+    photo_url = models.URLField(_("photo URL"), blank=True)
+    offices = models.JSONField(_("offices"), default=list, blank=True)
+    external_id = models.CharField(
+        _("House of Commons person id"), max_length=20, blank=True, db_index=True
+    )
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    active = models.BooleanField(_("sitting"), default=True)
+    email_override = models.EmailField(
+        _("corrected email"),
+        blank=True,
+        help_text=_("An organizer's correction; it wins over every import."),
+    )
+    do_not_send = models.BooleanField(
+        _("do not send"), default=False, help_text=_("Block letters to this MP.")
+    )
+    contact_failing = models.BooleanField(
+        _("contact failing"),
+        default=False,
+        help_text=_("Set after repeated hard bounces; letters are refused until cleared."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["riding__province", "riding__name_en", "-active"]
+        verbose_name = _("member of Parliament")
+        verbose_name_plural = _("members of Parliament")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["riding"],
+                condition=models.Q(active=True),
+                name="one_sitting_mp_per_riding",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def delivery_email(self):
+        return self.email_override or self.email
+
+    @property
+    def can_receive_letters(self):
+        return (
+            self.active
+            and not self.do_not_send
+            and not self.contact_failing
+            and bool(self.delivery_email)
+            and not self.riding.marked_vacant
+        )
+
+
+class PostcodeCacheEntry(models.Model):
+    """A postal code's answer from Represent, kept so a code costs at most one call per period.
+
+    An empty `fed_codes` list is a negative answer (an unknown code)."""
+
+    postal_code = models.CharField(max_length=6, primary_key=True)
+    fed_codes = models.JSONField(default=list)
+    source = models.CharField(max_length=20, default="represent")
+    fetched_at = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("postal code answer")
+        verbose_name_plural = _("postal code answers")
+
+    def __str__(self):
+        return self.postal_code

@@ -1,0 +1,44 @@
+"""A rate limit shared across processes and machines, kept in the database.
+
+One atomic INSERT … ON CONFLICT DO UPDATE … RETURNING per hit: no read-modify-write race,
+whatever the number of gunicorn workers or nodes."""
+
+import hashlib
+import hmac
+import time
+
+from django.conf import settings
+from django.db import connection
+
+from .models import RateLimitCounter
+
+
+def hashed_key(*parts):
+    """An HMAC of the parts, so counters never hold an IP address or an email in clear."""
+    message = "\x1f".join(str(part) for part in parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:40]
+
+
+def hit(key, *, window_seconds):
+    """Count one hit for `key` in the current window and return the new count."""
+    window_start = int(time.time() // window_seconds) * window_seconds
+    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'INSERT INTO {table} ("key", "window_start", "count") VALUES (%s, %s, 1) '  # noqa: S608
+            f'ON CONFLICT ("key", "window_start") DO UPDATE SET "count" = {table}."count" + 1 '
+            'RETURNING "count"',
+            [key, window_start],
+        )
+        return cursor.fetchone()[0]
+
+
+def allow(key, *, limit, window_seconds):
+    """True while `key` has had at most `limit` hits in the current window (this one included)."""
+    return hit(key, window_seconds=window_seconds) <= limit
+
+
+def prune(older_than_seconds=7200):
+    """Delete windows that ended long ago."""
+    cutoff = int(time.time()) - older_than_seconds
+    return RateLimitCounter.objects.filter(window_start__lt=cutoff).delete()[0]

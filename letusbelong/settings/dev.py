@@ -1,0 +1,26 @@
+"""Local development: `make run`. Embedded SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me-0123456789abcdefghijklmnop"
+ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
+INTERNAL_IPS = ["127.0.0.1"]
+
+# Mail goes to files in var/mail/ so the confirmation link can be opened from there (see README).
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(BASE_DIR / "var" / "mail")},
+    }
+}
+if env_str("EMAIL_HOST"):
+    MAILERS["default"] = {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {"host": env_str("EMAIL_HOST"), "port": env_int("EMAIL_PORT", 25)},
+    }
+MP_DATA_DIR = MP_DATA_DIR or (
+    str(BASE_DIR.parent / "shared" / "data" / "mp")
+    if (BASE_DIR.parent / "shared" / "data" / "mp").is_dir()
+    else None
+)

@@ -1,0 +1,16 @@
+"""The test suite: PostgreSQL when DATABASE_URL is set (CI), else SQLite."""
+
+from .base import *
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MP_DATA_DIR = str(BASE_DIR.parent / "shared" / "data" / "mp")
+# Tests point the Represent client at a local replay server; never at the internet.
+REPRESENT_API_URL = "http://127.0.0.1:9"
