@@ -12,7 +12,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test install system-deps node-deps lint format messages bench soak clean
+.PHONY: help run test install system-deps postgres node-deps lint format messages bench soak clean
 
 help:
 	@echo "make run    start the site on http://$(HOST):$(PORT) with its task worker"
@@ -36,10 +36,18 @@ system-deps:
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	command -v pg_ctlcluster >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
+
+# The test suite runs on PostgreSQL (DATABASE_URL, else the local server on 127.0.0.1:5432).
+postgres: system-deps
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -n1)" main start; \
+		for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -58,7 +66,7 @@ run: $(STAMP)
 	$(MANAGE) db_worker --interval 1 --no-reload & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) system-deps node-deps
+test: $(STAMP) system-deps postgres node-deps
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
 

@@ -1,6 +1,10 @@
-"""The test suite: PostgreSQL when DATABASE_URL is set (CI), else SQLite."""
+"""The test suite: always on PostgreSQL (real parts), DATABASE_URL or the local server."""
 
-from .base import *
+import os
+
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/letusbelong")
+
+from .base import *  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
