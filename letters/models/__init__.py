@@ -1,4 +1,18 @@
+from .campaign_page import LetterCampaignPage
 from .directory import MemberOfParliament, PostcodeCacheEntry, Province, Riding
+from .letter import Consent, DeliverySettings, InvalidTransition, Letter, LetterEvent
 from .ratelimit import RateLimitCounter
 
-__all__ = ["MemberOfParliament", "PostcodeCacheEntry", "Province", "RateLimitCounter", "Riding"]
+__all__ = [
+    "Consent",
+    "DeliverySettings",
+    "InvalidTransition",
+    "Letter",
+    "LetterCampaignPage",
+    "LetterEvent",
+    "MemberOfParliament",
+    "PostcodeCacheEntry",
+    "Province",
+    "RateLimitCounter",
+    "Riding",
+]

@@ -1,0 +1,108 @@
+"""The letter campaign page: what organizers write, what supporters send."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+PLACEHOLDER_HELP = _(
+    "Placeholders: {mp_name}, {mp_honorific}, {riding}, {supporter_name}, {supporter_city}, "
+    "{supporter_postal_code}."
+)
+
+
+class LetterCampaignPage(Page):
+    """A "write to your MP" campaign: a letter template, prompts, a goal and the switches.
+
+    The letter that is sent exists in Canada's two official languages (English and French) and is
+    never translated by translators; the reference translation is what a reader sees beside it
+    in the page's own language. Recipients come only from the MP directory."""
+
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    letter_subject_en = models.CharField(_("subject (English)"), max_length=200)
+    letter_body_en = models.TextField(_("letter (English)"), help_text=PLACEHOLDER_HELP)
+    letter_subject_fr = models.CharField(_("subject (French)"), max_length=200)
+    letter_body_fr = models.TextField(_("letter (French)"), help_text=PLACEHOLDER_HELP)
+    reference_subject = models.CharField(
+        _("reference translation: subject"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown to readers beside the letter when the page's language differs."),
+    )
+    reference_body = models.TextField(_("reference translation: letter"), blank=True)
+
+    writing_prompts = RichTextField(
+        _("writing prompts"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul"],
+        help_text=_("Questions that help supporters make the letter their own."),
+    )
+    goal = models.PositiveIntegerField(_("goal (letters)"), default=1000)
+    thank_you_text = RichTextField(
+        _("thank-you text"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    share_text = models.CharField(_("share text"), max_length=280, blank=True)
+
+    require_confirmation = models.BooleanField(_("require email confirmation"), default=True)
+    allow_editing = models.BooleanField(_("supporters may edit the letter"), default=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("letter_subject_en"),
+                FieldPanel("letter_body_en"),
+                FieldPanel("letter_subject_fr"),
+                FieldPanel("letter_body_fr"),
+            ],
+            heading=_("The letter that is sent"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reference_subject"), FieldPanel("reference_body")],
+            heading=_("Reference translation for readers"),
+        ),
+        FieldPanel("writing_prompts"),
+        FieldPanel("goal"),
+        FieldPanel("thank_you_text"),
+        FieldPanel("share_text"),
+        MultiFieldPanel(
+            [FieldPanel("require_confirmation"), FieldPanel("allow_editing")],
+            heading=_("Switches"),
+        ),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("slug"),
+        TranslatableField("intro"),
+        TranslatableField("reference_subject"),
+        TranslatableField("reference_body"),
+        TranslatableField("writing_prompts"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("share_text"),
+        SynchronizedField("letter_subject_en"),
+        SynchronizedField("letter_body_en"),
+        SynchronizedField("letter_subject_fr"),
+        SynchronizedField("letter_body_fr"),
+        SynchronizedField("goal"),
+        SynchronizedField("require_confirmation"),
+        SynchronizedField("allow_editing"),
+    ]
+
+    class Meta:
+        verbose_name = _("letter campaign page")
+
+    def letter_template(self, language):
+        """(subject, body) of the letter sent in `language` ("en" or "fr")."""
+        if language == "fr":
+            return self.letter_subject_fr, self.letter_body_fr
+        return self.letter_subject_en, self.letter_body_en

@@ -1,0 +1,197 @@
+"""Letters, their event log, consents and the delivery switch.
+
+A letter's status only moves along `Letter.TRANSITIONS`; every move writes a `LetterEvent`.
+The functions that drive the moves live in `letters/pipeline.py`."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+class InvalidTransition(Exception):
+    """A status change the state machine does not allow."""
+
+
+class Letter(models.Model):
+    """One supporter's letter to one MP, written before anything is sent (the outbox row)."""
+
+    class Status(models.TextChoices):
+        PENDING_CONFIRMATION = "pending_confirmation", _("waiting for confirmation")
+        QUEUED = "queued", _("queued")
+        SENDING = "sending", _("sending")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+        HELD = "held", _("held for review")
+        EXPIRED = "expired", _("expired")
+        SPAM = "spam", _("spam")
+
+    S = Status
+    TRANSITIONS = {
+        S.PENDING_CONFIRMATION: {S.QUEUED, S.HELD, S.EXPIRED, S.SPAM},
+        S.HELD: {S.QUEUED, S.SPAM, S.EXPIRED},
+        S.QUEUED: {S.SENDING, S.HELD, S.FAILED},
+        S.SENDING: {S.SENT, S.QUEUED, S.FAILED},
+        S.SENT: set(),
+        S.FAILED: set(),
+        S.EXPIRED: set(),
+        S.SPAM: set(),
+    }
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(
+        "letters.LetterCampaignPage",
+        verbose_name=_("campaign"),
+        related_name="letters",
+        on_delete=models.PROTECT,
+    )
+    mp = models.ForeignKey(
+        "letters.MemberOfParliament",
+        verbose_name=_("MP"),
+        related_name="letters",
+        on_delete=models.PROTECT,
+    )
+    riding = models.ForeignKey(
+        "letters.Riding", verbose_name=_("riding"), related_name="letters", on_delete=models.PROTECT
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=24,
+        choices=Status.choices,
+        default=Status.PENDING_CONFIRMATION,
+        db_index=True,
+    )
+    language = models.CharField(_("supporter's language"), max_length=8)
+    letter_language = models.CharField(_("letter's language"), max_length=2, default="en")
+
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("letter"))
+
+    # The supporter, as MPs need them to answer. Blanked by purge_personal_data and erasure.
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"))
+    street_address = models.CharField(_("street address"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    postal_code = models.CharField(_("postal code"), max_length=7)
+    sender_hash = models.CharField(
+        _("sender fingerprint"),
+        max_length=64,
+        db_index=True,
+        help_text=_("A keyed hash of the normalised email; survives erasure for abuse limits."),
+    )
+
+    message_id = models.CharField(_("Message-ID"), max_length=200, unique=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    hold_reason = models.CharField(_("reason held"), max_length=200, blank=True)
+
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        permissions = [
+            ("view_personal_data", _("Can see supporters' personal data")),
+            ("export_personal_data", _("Can export supporters' personal data")),
+        ]
+        indexes = [models.Index(fields=["mp", "status", "sent_at"])]
+
+    def __str__(self):
+        return f"Letter {self.pk} ({self.get_status_display()})"
+
+    @property
+    def supporter_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def transition(self, to_status, *, note="", actor=None, save_fields=()):
+        """Move to `to_status` if the state machine allows it, save, and log the event.
+
+        Call inside a transaction holding the row lock (see letters.pipeline)."""
+        if to_status not in self.TRANSITIONS[self.Status(self.status)]:
+            raise InvalidTransition(f"{self.status} → {to_status}")
+        from_status = self.status
+        self.status = to_status
+        self.save(update_fields=["status", *save_fields])
+        LetterEvent.objects.create(
+            letter=self, from_status=from_status, to_status=to_status, note=note, actor=actor
+        )
+
+
+class LetterEvent(models.Model):
+    """One step in a letter's life. Notes never hold personal data."""
+
+    letter = models.ForeignKey(Letter, related_name="events", on_delete=models.CASCADE)
+    at = models.DateTimeField(default=timezone.now)
+    from_status = models.CharField(max_length=24, blank=True)
+    to_status = models.CharField(max_length=24)
+    note = models.CharField(max_length=300, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status} → {self.to_status}"
+
+
+class Consent(models.Model):
+    """A consent as given: which words, in which language, when; withdrawn by unsubscribing."""
+
+    class Kind(models.TextChoices):
+        SEND_LETTER = "send_letter", _("send this letter")
+        CAMPAIGN_UPDATES = "campaign_updates", _("campaign updates")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    letter = models.ForeignKey(
+        Letter, related_name="consents", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    email = models.EmailField(blank=True, help_text=_("Kept only for campaign updates."))
+    sender_hash = models.CharField(max_length=64, db_index=True)
+    language = models.CharField(max_length=8)
+    wording_version = models.CharField(max_length=20)
+    wording_hash = models.CharField(max_length=64)
+    source_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.given_at:%Y-%m-%d})"
+
+    @property
+    def active(self):
+        return self.withdrawn_at is None
+
+
+@register_setting(icon="mail")
+class DeliverySettings(BaseGenericSetting):
+    """The kill switch: while paused, letters are accepted and stored but none is sent."""
+
+    pause_sending = models.BooleanField(
+        _("pause sending"),
+        default=False,
+        help_text=_(
+            "Letters are still accepted and kept in the queue; none is sent until "
+            "this is turned off."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("letter delivery")
