@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "campaign",
     "letters",
     "search",
+    "letusbelong.pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "letusbelong.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -170,6 +172,16 @@ if redis_url := env_str("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": redis_url,
     }
+
+# The anonymous page cache (letusbelong/cache.py, docs/testing.md). 0 seconds disables it.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_VERSION_CHECK_SECONDS = 1
+PAGE_CACHE_QUERY_PARAMS = ["page"]
+PAGE_CACHE_IGNORED_QUERY_PARAMS = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
+PAGE_CACHE_IGNORED_QUERY_PARAMS += ["utm_term", "fbclid", "gclid"]
+PAGE_CACHE_INVALIDATING_MODELS = []  # "app_label.Model" whose saves change public pages
+# Only `make bench` sets this: requests carrying the header skip the cache (uncached figures).
+PAGE_CACHE_BYPASS_HEADER = env_str("PAGE_CACHE_BYPASS_HEADER")
 
 # Mail: Django 6.1's MAILERS. Development prints to the console; production reads SMTP settings
 # from the environment (see production.py).

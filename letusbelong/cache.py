@@ -1,0 +1,211 @@
+"""The anonymous page cache: whole responses for visitors without a session, in Django's cache.
+
+A campaign spike is mostly anonymous visitors reading the same few pages, so a page rendered
+once is served to everybody else from the cache until it expires or the content changes.
+
+What is cached (`PageCacheMiddleware`, placed right after WhiteNoise):
+- GET or HEAD requests to a language-prefixed path (`/en/…`, `/ru/…`), with no query string
+  other than `PAGE_CACHE_QUERY_PARAMS` (part of the key) and tracking parameters
+  (`PAGE_CACHE_IGNORED_QUERY_PARAMS`, left out of the key);
+- from visitors with no session cookie, no messages cookie and no Authorization header;
+- when the response is a plain 200 that sets no cookie, used no CSRF token, showed no message,
+  left the session untouched, is not `Cache-Control: private/no-store/no-cache` and varies on
+  nothing but `Cookie` (the session and messages were only looked at, and were empty: every
+  other cookie-less visitor would get the same page) and `Accept-Encoding`.
+
+The key is host + language + path + allowed query + the content version. The content version
+is one row in the database (`pagecache.ContentVersion`), bumped in the same transaction as
+every publish, unpublish, move or deletion of a page, every published snippet and every saved
+site setting, in whichever process does it (web, worker, `manage.py`). Each process re-reads
+the version at most once every `PAGE_CACHE_VERSION_CHECK_SECONDS`, so a change shows
+everywhere within that time; old entries simply stop being asked for and expire.
+
+CSP nonces: a cached page that used the per-request nonce (an inline script or JSON-LD with
+`nonce="{{ csp_nonce }}"`) is re-stamped with a fresh nonce, in its body and in its
+Content-Security-Policy header, every time it is served, so no two responses share a nonce.
+
+Every response to an eligible request says `X-Cache: HIT` or `X-Cache: MISS`; others say
+`X-Cache: BYPASS`.
+"""
+
+import hashlib
+import secrets
+import time
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.utils.http import split_header_value
+from django.utils.translation import get_language_from_path
+
+CACHEABLE_VARY = {"cookie", "accept-encoding"}
+UNCACHEABLE_CACHE_CONTROL = {"private", "no-store", "no-cache"}
+
+
+class _ContentVersion:
+    """This process's copy of the shared content version, refreshed at most once per interval."""
+
+    def __init__(self):
+        self.value = None
+        self.checked_at = float("-inf")
+
+    def current(self):
+        interval = getattr(settings, "PAGE_CACHE_VERSION_CHECK_SECONDS", 1)
+        now = time.monotonic()
+        if self.value is None or now - self.checked_at >= interval:
+            from letusbelong.pagecache.models import ContentVersion
+
+            try:
+                self.value = ContentVersion.current()
+            except DatabaseError:
+                return None  # not migrated yet: serve uncached rather than fail
+            self.checked_at = now
+        return self.value
+
+    def forget(self):
+        self.value = None
+
+
+content_version = _ContentVersion()
+
+
+def bump_content_version(**kwargs):
+    """Invalidate every cached page, in every process. Connected to the content signals."""
+    from letusbelong.pagecache.models import ContentVersion
+
+    ContentVersion.bump()
+    content_version.forget()
+
+
+def _query_key(request):
+    """The allow-listed part of the query string, or None if another parameter is present."""
+    if not request.META.get("QUERY_STRING"):
+        return ""
+    allowed = set(getattr(settings, "PAGE_CACHE_QUERY_PARAMS", ()))
+    ignored = set(getattr(settings, "PAGE_CACHE_IGNORED_QUERY_PARAMS", ()))
+    kept = []
+    for name, value in parse_qsl(request.META["QUERY_STRING"], keep_blank_values=True):
+        if name in allowed:
+            kept.append((name, value))
+        elif name not in ignored:
+            return None
+    return urlencode(sorted(kept))
+
+
+def _request_is_anonymous(request):
+    cookies = request.COOKIES
+    return (
+        settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def cache_key(request):
+    """The cache key of an eligible request, or None when this request must not use the cache."""
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return None
+    bypass_header = getattr(settings, "PAGE_CACHE_BYPASS_HEADER", None)
+    if bypass_header and request.headers.get(bypass_header):
+        return None
+    language = get_language_from_path(request.path_info)
+    if not language or not _request_is_anonymous(request):
+        return None
+    query = _query_key(request)
+    if query is None:
+        return None
+    version = content_version.current()
+    if version is None:
+        return None
+    identity = "\n".join([request.get_host(), language, request.path, query])
+    return f"pagecache:{version}:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
+def _messages_shown(request):
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return bool(storage._queued_messages or getattr(storage, "_loaded_data", None))
+
+
+def _header_tokens(response, header):
+    return {token.lower() for token in split_header_value(response.get(header, "")) if token}
+
+
+def response_is_cacheable(request, response):
+    """True when nothing in this response belongs to this visitor alone."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _messages_shown(request):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and (session.modified or session.session_key):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    if response.has_header("Content-Encoding"):
+        return False
+    cache_control = {token.split("=")[0] for token in _header_tokens(response, "Cache-Control")}
+    if cache_control & UNCACHEABLE_CACHE_CONTROL:
+        return False
+    return _header_tokens(response, "Vary") <= CACHEABLE_VARY
+
+
+def _restamp_nonce(content, headers, old_nonce):
+    """Replace the stored page's CSP nonce by a fresh one, in the body and the CSP headers."""
+    new_nonce = secrets.token_urlsafe(16)
+    content = content.replace(old_nonce.encode(), new_nonce.encode())
+    headers = [
+        (name, value.replace(old_nonce, new_nonce))
+        if name.lower().startswith("content-security-policy")
+        else (name, value)
+        for name, value in headers
+    ]
+    return content, headers
+
+
+class PageCacheMiddleware:
+    """Serve anonymous page views from Django's cache; see the module docstring for the rules."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = cache_key(request)
+        if key is None:
+            response = self.get_response(request)
+            response.headers.setdefault("X-Cache", "BYPASS")
+            return response
+
+        stored = cache.get(key)
+        if stored is not None:
+            return self._from_cache(stored)
+
+        response = self.get_response(request)
+        if request.method == "GET" and response_is_cacheable(request, response):
+            self._store(key, request, response)
+        response.headers["X-Cache"] = "MISS"
+        return response
+
+    def _store(self, key, request, response):
+        nonce = get_nonce(request)
+        headers = [(name, value) for name, value in response.headers.items() if name != "X-Cache"]
+        stored = (response.content, headers, str(nonce) if nonce else None)
+        cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+
+    def _from_cache(self, stored):
+        content, headers, nonce = stored
+        if nonce:
+            content, headers = _restamp_nonce(content, headers, nonce)
+        response = HttpResponse(content)
+        for name, value in headers:
+            response.headers[name] = value
+        if response.has_header("Content-Length"):
+            response.headers["Content-Length"] = str(len(content))
+        response.headers["X-Cache"] = "HIT"
+        return response

@@ -1,0 +1,25 @@
+from django.db import models
+from django.db.models import F
+
+
+class ContentVersion(models.Model):
+    """One row whose value changes whenever public content changes: part of every page-cache key.
+
+    Bumped inside the transaction that changes the content, so no process can see the new
+    version with the old content."""
+
+    ROW_ID = 1
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"content version {self.value}"
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=cls.ROW_ID).values_list("value", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.filter(pk=cls.ROW_ID).update(value=F("value") + 1):
+            cls.objects.get_or_create(pk=cls.ROW_ID, defaults={"value": 1})
