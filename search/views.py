@@ -1,22 +1,29 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+def clean_query(raw):
+    """A search query safe to hand to the backend: printable characters only, bounded length.
+
+    Control characters (NUL included) are dropped; whitespace runs collapse to one space.
+    """
+    printable = "".join(char if char.isprintable() else " " for char in raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()
 
 
 def search(request):
-    """Full-text search over the live pages of the current language only."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    """Full-text search over the live, public pages of the current language, paginated."""
+    query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().specific()
-        if locale:
-            pages = pages.filter(locale=locale)
-        results = pages.search(query)
-    paginator = Paginator(results, 10)
+        results = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+        )
+    paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -24,5 +31,11 @@ def search(request):
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
     return TemplateResponse(
-        request, "search/search.html", {"search_query": query, "search_results": page_obj}
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_results": page_obj,
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
     )

@@ -1,0 +1,278 @@
+"""The campaign's page types and its locale-aware navigation snippet."""
+
+import json
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .blocks import RICH_TEXT_FEATURES, BodyBlock, DemandBlock, LinkBlock, QuestionBlock
+
+NEWS_PER_PAGE = 10
+
+# The Page fields every page type translates. The slug is synchronized so that /ru/about/
+# mirrors /en/about/ and links between languages stay predictable.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("slug"),
+]
+
+# JSON inside <script> must not be able to close the element.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def json_for_script(data):
+    """Serialize data for an inline JSON(-LD) script element."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+class StandardPage(Page):
+    """A plain page: About, Privacy policy, Contact, and the like."""
+
+    intro = models.TextField(blank=True, help_text=_("A short lead paragraph."))
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "campaign.StandardPage"]
+    subpage_types = ["campaign.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class DemandsPage(Page):
+    """The campaign's demands, each with its explanation and a stable anchor."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    demands = StreamField([("demand", DemandBlock())], blank=True)
+    closing = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("demands"),
+        FieldPanel("closing"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("demands")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("demands"),
+        TranslatableField("closing"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("demands page")
+
+
+class FAQPage(Page):
+    """Questions and answers, each linkable by its anchor, marked up as FAQPage data."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    questions = StreamField([("question", QuestionBlock())], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("questions"),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("questions"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("FAQ page")
+
+    def structured_data(self):
+        """schema.org FAQPage, ready for a <script type="application/ld+json"> element."""
+        return json_for_script(
+            {
+                "@context": "https://schema.org",
+                "@type": "FAQPage",
+                "inLanguage": self.locale.language_code,
+                "mainEntity": [
+                    {
+                        "@type": "Question",
+                        "name": item.value["question"],
+                        "acceptedAnswer": {
+                            "@type": "Answer",
+                            "text": strip_tags(str(item.value["answer"])).strip(),
+                        },
+                    }
+                    for item in self.questions
+                ],
+            }
+        )
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news listing, paginated, with an Atom feed at feed/ in each language."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaign.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news(self):
+        """Live news of this index (so of this language), newest first."""
+        return (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+
+    @path("")
+    def listing(self, request):
+        paginator = Paginator(self.news(), NEWS_PER_PAGE)
+        try:
+            news_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            news_page = paginator.page(1)
+        except EmptyPage:
+            news_page = paginator.page(paginator.num_pages)
+        return self.render(request, context_overrides={"news_page": news_page})
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .feeds import NewsFeed
+
+        return NewsFeed(self)(request)
+
+
+class NewsPage(Page):
+    """A news article: date, summary, optional image, body."""
+
+    date = models.DateField(_("date"))
+    summary = models.TextField(help_text=_("One or two sentences for listings and feeds."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("image_alt"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("summary"),
+        TranslatableField("image_alt"),
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("image"),
+    ]
+
+    parent_page_types = ["campaign.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news page")
+
+    @property
+    def share_image(self):
+        return self.image
+
+
+class SiteNavigation(TranslatableMixin, models.Model):
+    """The header menu and the footer of one language. wagtail-localize translates it;
+    templates look it up for the active locale only (see campaign_tags.site_navigation)."""
+
+    menu = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text=_("Links in the header, in order."),
+    )
+    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked from every page's footer, in the visitor's language."),
+    )
+    footer_links = StreamField([("link", LinkBlock())], blank=True)
+
+    panels = [
+        FieldPanel("menu"),
+        FieldPanel("footer_text"),
+        FieldPanel("privacy_page"),
+        FieldPanel("footer_links"),
+    ]
+    translatable_fields = [
+        TranslatableField("menu"),
+        TranslatableField("footer_text"),
+        SynchronizedField("privacy_page"),
+        TranslatableField("footer_links"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site navigation")
+        verbose_name_plural = _("site navigation")
+
+    def __str__(self):
+        return str(_("Navigation and footer ({language})")).format(
+            language=self.locale.get_display_name()
+        )
+
+    @classmethod
+    def for_locale(cls, locale):
+        """The navigation of this locale, else the default locale's (a new language starts
+        with the source menu until it is translated)."""
+        own = cls.objects.filter(locale=locale).order_by("pk").first()
+        return own or cls.objects.filter(locale=Locale.get_default()).order_by("pk").first()

@@ -1,0 +1,91 @@
+"""Template tags for the shared layout: navigation, language switcher, Open Graph."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from campaign.models import SiteNavigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The header/footer navigation of the active language (looked up once per request)."""
+    request = context.get("request")
+    cached = getattr(request, "_site_navigation", None) if request else None
+    if cached is None:
+        cached = SiteNavigation.for_locale(Locale.get_active()) or False
+        if request is not None:
+            request._site_navigation = cached
+    return cached or None
+
+
+def _language_home_urls(request):
+    """{language code: URL} of the site's live home page in each language."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    homes = Page.objects.filter(
+        translation_key=site.root_page.translation_key, live=True
+    ).select_related("locale")
+    return {home.locale.language_code: home.get_url(request) for home in homes}
+
+
+def _is_page_view(request):
+    match = getattr(request, "resolver_match", None)
+    return match is None or match.url_name == "wagtail_serve"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per configured language for the switcher and the hreflang alternates.
+
+    On a Wagtail page each entry leads to that page's live translation, or to that language's
+    home when the page is not translated. On other views (search, letters) the same URL is
+    translated by its language prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    translated = {}
+    if isinstance(page, Page) and page.pk:
+        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+            translated[other.locale.language_code] = other.get_url(request)
+    non_page_view = request is not None and not _is_page_view(request)
+    homes = None
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translated.get(code)
+        is_translation = url is not None
+        if url is None and non_page_view:
+            url = translate_url(request.get_full_path(), code)
+            is_translation = True
+        if url is None:
+            if homes is None:
+                homes = _language_home_urls(request)
+            url = homes.get(code)
+        if url is None:
+            with translation.override(code):
+                url = reverse("wagtail_serve", args=[""])
+        links.append(
+            {
+                "code": code,
+                "name": _native_name(code, name),
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+                "is_translation": is_translation,
+            }
+        )
+    return links
+
+
+def _native_name(code, fallback):
+    """A language's name in that language ("Русский"), as visitors look for it."""
+    try:
+        return translation.get_language_info(code)["name_local"]
+    except KeyError:
+        return str(fallback)
