@@ -1,0 +1,385 @@
+"""Screening of letter submissions: rate limits, bots, repeats, blocked MPs, near-duplicates.
+
+The supporter views call `screen_submission` on every valid letter POST, before anything is
+created, and act on the `Screening` it returns (see notes/LETTERS-INTERFACES.md):
+
+- `rate_limited`: answer with `too_many_requests(request)` (status 429), create nothing;
+- `refusal`: show it as a form error (status 400), create nothing;
+- `is_bot`: show the normal "check your email" page, create and send nothing;
+- `hold_reason`: pass it to `submit_letter(hold_reason=...)`; the letter waits for a moderator.
+
+`cleaned_data` is the compose form's data; the keys read here are those of `submit_letter`
+(`email`, `body`, `first_name`, `last_name`, `street_address`, `city`, `postal_code`) plus the
+`BotTrapMixin` fields. Nothing personal is logged: only hashed keys and counts.
+"""
+
+import ipaddress
+import logging
+import re
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import ratelimit
+from .postcode import InvalidPostalCode, PostalCode
+
+logger = logging.getLogger("letters.abuse")
+
+RENDERED_AT_SALT = "letters.abuse.rendered_at"
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+POSTAL_CODE_IN_TEXT = re.compile(r"\b([A-Z][0-9][A-Z])[\s-]?([0-9][A-Z][0-9])\b", re.I | re.A)
+WORD = re.compile(r"\w+")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+SHINGLE_SIZE = 3
+# A personal part this small (a signature) says nothing about copying; it is never compared.
+MIN_COMPARABLE_SHINGLES = 4
+# Letters compared against: enough for a busy day for one MP, bounded so a POST stays fast.
+MAX_LETTERS_COMPARED = 500
+
+
+@dataclass
+class Screening:
+    """What the screening decided about one submission (see the module docstring)."""
+
+    rate_limited: bool = False
+    refusal: str | None = None
+    is_bot: bool = False
+    hold_reason: str = ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Who is asking: the client's address behind the trusted proxies, and the normalised email.
+
+
+def client_ip(request):
+    """The client's IP address, trusting only the `TRUSTED_PROXY_COUNT` proxies in front of us.
+
+    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
+    the n-th entry from the right was written by our outermost proxy; anything further left was
+    sent by the client and may be forged. With 0 trusted proxies the header is ignored."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < count:
+        # Not every trusted proxy was passed: the header cannot be trusted at all.
+        return remote
+    candidate = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
+
+
+def normalise_email(email):
+    """The mailbox an address reaches: lower case, no "+tag", and no dots for Gmail.
+
+    Used for `Letter.sender_hash` (`ratelimit.hashed_key("sender", normalise_email(email))`) so
+    that one person cannot get around the limits with `A.B+1@Gmail.com`, `ab+2@gmail.com`…"""
+    local, _at, domain = str(email).strip().lower().rpartition("@")
+    if not local:
+        return str(email).strip().lower()
+    local = local.split("+", 1)[0]
+    if domain in GMAIL_DOMAINS:
+        local = local.replace(".", "")
+        domain = "gmail.com"
+    return f"{local}@{domain}"
+
+
+def sender_hash(email):
+    """The keyed fingerprint stored in `Letter.sender_hash` and `Consent.sender_hash`."""
+    return ratelimit.hashed_key("sender", normalise_email(email))
+
+
+# ---------------------------------------------------------------------------------------------
+# Bots: a honeypot field and a minimum time between rendering and posting the form.
+
+
+class BotTrapMixin(forms.Form):
+    """Adds a honeypot (`website`) and a signed render time (`rendered_at`) to a form.
+
+    People never see the honeypot (its field group, `trust/honeypot_field.html`, carries the
+    `visually-hidden` class of site.css; it is skipped by Tab and labelled for screen readers
+    "leave this field empty"); bots fill it in. Render it with `{{ form.website.as_field_group }}`
+    (or `{{ form }}`) and `{{ form.rendered_at }}`. A form posted within
+    `LETTER_MIN_FILL_SECONDS` of being rendered was not typed by a person. Neither makes the
+    form invalid: `screen_submission` reports `is_bot` and the view answers as if all went well,
+    so the bot learns nothing."""
+
+    website = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        max_length=200,
+        template_name="trust/honeypot_field.html",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    rendered_at = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rendered_at"].initial = signing.dumps(time.time(), salt=RENDERED_AT_SALT)
+
+    def clean_rendered_at(self):
+        """The render time as a Unix timestamp, or None when missing or tampered with."""
+        try:
+            return float(signing.loads(self.cleaned_data["rendered_at"], salt=RENDERED_AT_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            return None
+
+
+def looks_like_a_bot(cleaned_data):
+    """True when the honeypot is filled, or the form came back too fast or without its stamp."""
+    if cleaned_data.get("website"):
+        return True
+    rendered_at = cleaned_data.get("rendered_at")
+    if not isinstance(rendered_at, float):
+        return True
+    return time.time() - rendered_at < settings.LETTER_MIN_FILL_SECONDS
+
+
+# ---------------------------------------------------------------------------------------------
+# The screening itself.
+
+
+def screen_submission(request, cleaned_data, *, mp, campaign):
+    """Decide what happens to a letter POST; creates nothing except rate-limit counts."""
+    ip = client_ip(request)
+    if not within_limit(
+        "ip", ip, settings.LETTER_RATE_LIMIT_PER_IP, settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS
+    ):
+        return Screening(rate_limited=True)
+    if looks_like_a_bot(cleaned_data):
+        logger.info("abuse.bot campaign=%s", getattr(campaign, "pk", None))
+        return Screening(is_bot=True)
+    if refusal := mp_refusal(mp):
+        return Screening(refusal=refusal)
+    sender = sender_hash(cleaned_data.get("email", ""))
+    if already_written_today(sender, mp=mp, campaign=campaign):
+        return Screening(refusal=repeat_message())
+    email_key = normalise_email(cleaned_data.get("email", ""))
+    if not within_limit(
+        "email",
+        email_key,
+        settings.LETTER_RATE_LIMIT_PER_EMAIL,
+        settings.LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS,
+    ):
+        return Screening(rate_limited=True)
+    return Screening(
+        hold_reason=second_postal_code_reason(cleaned_data, mp)
+        or near_duplicate_reason(cleaned_data, mp=mp, campaign=campaign, sender=sender)
+    )
+
+
+def within_limit(scope, value, limit, window_seconds):
+    """Count one letter POST for `value`; log `abuse.ratelimit` (hashed key only) past the limit."""
+    if value in settings.RATE_LIMIT_EXEMPT_IPS and scope == "ip":
+        return True
+    key = ratelimit.hashed_key("letters", scope, value)
+    if ratelimit.allow(key, limit=limit, window_seconds=window_seconds):
+        return True
+    logger.warning(
+        "abuse.ratelimit scope=%s key=%s limit=%s window=%ss",
+        scope,
+        key[:12],
+        limit,
+        window_seconds,
+    )
+    return False
+
+
+def too_many_requests(request):
+    """The translated 429 page (`templates/429.html`), in the language of the request."""
+    context = {
+        "heading": _("Please wait a little"),
+        "message": _(
+            "We received many letters from your connection or your email address in a short "
+            "time. To keep the campaign safe from spam, please try again later."
+        ),
+        "back_url": f"/{request.LANGUAGE_CODE}/" if hasattr(request, "LANGUAGE_CODE") else "/",
+        "back_label": _("Back to the home page"),
+    }
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS)
+    return response
+
+
+def repeat_message():
+    return _(
+        "You have already written to this MP in this campaign today, from this email address. "
+        "If the confirmation email did not arrive, look in your spam folder. "
+        "You can write again tomorrow."
+    )
+
+
+def mp_refusal(mp):
+    """A translated explanation when letters cannot go to `mp`, else None."""
+    if mp is None or not mp.active or mp.riding.marked_vacant:
+        return _(
+            "This seat in Parliament is vacant at the moment, so there is no MP to receive "
+            "your letter. Please come back after the by-election."
+        )
+    if mp.do_not_send:
+        return _(
+            "The campaign is not sending letters to this MP at the moment. "
+            "Please write to them directly, or contact us if you think this is a mistake."
+        )
+    if mp.contact_failing or not mp.delivery_email:
+        return _(
+            "This MP's email address is not working at the moment, so your letter could not "
+            "be delivered. We are looking for a correct address: please try again in a few days."
+        )
+    return None
+
+
+def already_written_today(sender, *, mp, campaign):
+    """True when this sender wrote to this MP in any translation of the campaign in 24 hours."""
+    from .models import Letter
+
+    since = timezone.now() - timedelta(days=1)
+    return (
+        Letter.objects.filter(
+            sender_hash=sender,
+            mp=mp,
+            campaign__translation_key=campaign.translation_key,
+            created_at__gte=since,
+        )
+        .exclude(status__in=[Letter.Status.SPAM, Letter.Status.EXPIRED])
+        .exists()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Second postal code: an address that mentions a code from another riding (WriteToThem's check).
+
+
+def second_postal_code_reason(cleaned_data, mp):
+    """A hold reason when the address names a postal code outside the MP's riding."""
+    try:
+        own = PostalCode.parse(cleaned_data.get("postal_code", "")).code
+    except InvalidPostalCode:
+        own = None
+    address = " ".join(str(cleaned_data.get(name, "")) for name in ("street_address", "city"))
+    for match in POSTAL_CODE_IN_TEXT.finditer(address):
+        try:
+            other = PostalCode.parse(match.group(1) + match.group(2))
+        except InvalidPostalCode:
+            continue
+        if other.code == own:
+            continue
+        if not postal_code_in_riding(other, mp.riding):
+            return "The address mentions a second postal code in another riding."
+    return ""
+
+
+def postal_code_in_riding(postal_code, riding):
+    """True only when the postal code is known to lie (at least partly) in `riding`."""
+    if postal_code.province != riding.province:
+        return False
+    from .lookup import lookup_postal_code
+
+    result = lookup_postal_code(postal_code.code)
+    return any(found.fed_code == riding.fed_code for found in result.ridings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Near-duplicates: the personal part (the letter minus the campaign's text) of many letters to
+# one MP should not be the same text pasted again and again.
+
+
+def words(text, drop=frozenset()):
+    return [word for word in WORD.findall(str(text).lower()) if word not in drop]
+
+
+def shingles(tokens):
+    return {
+        tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(max(len(tokens) - SHINGLE_SIZE + 1, 0))
+    }
+
+
+def campaign_shingles(campaign):
+    """Shingles of the campaign's letter texts with their placeholders left out."""
+    texts = [campaign.letter_body_en, campaign.letter_body_fr, campaign.reference_body]
+    found = set()
+    for text in texts:
+        for segment in PLACEHOLDER.split(text or ""):
+            found |= shingles(words(segment))
+    return found
+
+
+def filled_in_words(mp, *values):
+    """Words the placeholders are replaced by: the MP's and riding's names and the sender's."""
+    parts = [mp.name, mp.honorific, mp.riding.name_en, mp.riding.name_fr, *values]
+    return frozenset(word for part in parts for word in words(part or ""))
+
+
+def personal_tokens(body, template, drop):
+    """The letter's words, without placeholder values, and the shingles not in the template."""
+    tokens = words(body, drop)
+    return tokens, shingles(tokens) - template
+
+
+def jaccard(first, second):
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
+
+
+def longest_new_run(tokens, known):
+    """The longest run of words whose shingles appear in none of `known` (a new paragraph)."""
+    longest = current = 0
+    for i in range(max(len(tokens) - SHINGLE_SIZE + 1, 0)):
+        if tuple(tokens[i : i + SHINGLE_SIZE]) in known:
+            current = 0
+        else:
+            current += 1
+            longest = max(longest, current + SHINGLE_SIZE - 1)
+    return longest
+
+
+def near_duplicate_reason(cleaned_data, *, mp, campaign, sender):
+    """A hold reason when enough recent letters to this MP share this letter's personal part."""
+    from .models import Letter
+
+    template = campaign_shingles(campaign)
+    drop = filled_in_words(
+        mp,
+        cleaned_data.get("first_name"),
+        cleaned_data.get("last_name"),
+        cleaned_data.get("city"),
+        cleaned_data.get("postal_code"),
+    )
+    tokens, personal = personal_tokens(cleaned_data.get("body", ""), template, drop)
+    if len(personal) < MIN_COMPARABLE_SHINGLES:
+        return ""
+    recent = (
+        Letter.objects.filter(mp=mp, created_at__gte=timezone.now() - timedelta(days=1))
+        .exclude(sender_hash=sender)
+        .exclude(status=Letter.Status.EXPIRED)
+        .only("body", "first_name", "last_name", "city", "postal_code")
+        .order_by("-created_at")[:MAX_LETTERS_COMPARED]
+    )
+    similar = []
+    for letter in recent:
+        other_drop = filled_in_words(
+            mp, letter.first_name, letter.last_name, letter.city, letter.postal_code
+        )
+        _tokens, other = personal_tokens(letter.body, template, other_drop)
+        if jaccard(personal, other) >= settings.LETTER_DUPLICATE_SIMILARITY:
+            similar.append(other)
+    if len(similar) < settings.LETTER_DUPLICATES_BEFORE_HOLD:
+        return ""
+    known = template.union(*similar)
+    if longest_new_run(tokens, known) >= settings.LETTER_PERSONAL_WORDS_NEVER_HELD:
+        return ""
+    return (
+        f"Near-duplicate: the personal part matches {len(similar)} letters to this MP in 24 hours."
+    )

@@ -1,0 +1,379 @@
+"""TRUST 21-23, 25, 26, 28: the screening every letter POST goes through (letters/abuse.py)."""
+
+import logging
+import time
+
+import pytest
+from django.test import override_settings
+from django.utils import translation
+
+from letters.abuse import (
+    BotTrapMixin,
+    client_ip,
+    normalise_email,
+    screen_submission,
+    too_many_requests,
+)
+from letters.models import Letter
+from tests.support.trust import TEMPLATE_BODY, letter_data, make_letter, signed_render_time
+
+pytestmark = pytest.mark.django_db
+
+
+# --- trusted client IP ---------------------------------------------------------------------
+
+
+@override_settings(TRUSTED_PROXY_COUNT=0)
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(post_request):
+    request = post_request(remote="198.51.100.7", forwarded="1.2.3.4")
+    assert client_ip(request) == "198.51.100.7"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_one_proxy_takes_the_address_it_appended_not_the_forged_one(post_request):
+    request = post_request(remote="10.0.0.2", forwarded="6.6.6.6, 203.0.113.99")
+    assert client_ip(request) == "203.0.113.99"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=2)
+def test_two_proxies_take_the_second_from_the_right(post_request):
+    request = post_request(remote="10.0.0.2", forwarded="6.6.6.6, 203.0.113.99, 10.0.0.1")
+    assert client_ip(request) == "203.0.113.99"
+
+
+@override_settings(TRUSTED_PROXY_COUNT=2)
+def test_a_short_or_garbled_header_falls_back_to_the_peer(post_request):
+    assert client_ip(post_request(remote="10.0.0.2", forwarded="203.0.113.99")) == "10.0.0.2"
+    assert client_ip(post_request(remote="10.0.0.2", forwarded="x, not-an-ip, y")) == "10.0.0.2"
+
+
+# --- email normalisation ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Alex.Doe@gmail.com",
+        "alexdoe+news@gmail.com",
+        "ALEX.D.O.E@googlemail.com",
+        " alexdoe@GMAIL.com ",
+    ],
+)
+def test_gmail_variants_are_one_mailbox(raw):
+    assert normalise_email(raw) == "alexdoe@gmail.com"
+
+
+def test_other_domains_keep_their_dots_but_lose_the_tag():
+    assert normalise_email("A.B+x@Example.ORG") == "a.b@example.org"
+
+
+# --- per-IP and per-email limits (TRUST 21, 22) -------------------------------------------------
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_sixth_post_from_one_ip_is_rate_limited_whatever_the_forged_header(
+    post_request, trust_mp, trust_campaign, caplog
+):
+    results = []
+    with caplog.at_level(logging.WARNING, logger="letters.abuse"):
+        for n in range(8):
+            request = post_request(remote="10.0.0.2", forwarded=f"9.9.9.{n}, 203.0.113.5")
+            data = letter_data(email=f"writer{n}@example.org")
+            results.append(
+                screen_submission(request, data, mp=trust_mp, campaign=trust_campaign).rate_limited
+            )
+    assert results == [False] * 5 + [True] * 3
+    logged = [r.getMessage() for r in caplog.records if "abuse.ratelimit" in r.getMessage()]
+    assert logged and all("203.0.113.5" not in m and "@" not in m for m in logged)
+    other = post_request(remote="10.0.0.2", forwarded="203.0.113.6")
+    assert not screen_submission(
+        other, letter_data(email="x@example.org"), mp=trust_mp, campaign=trust_campaign
+    ).rate_limited
+
+
+@override_settings(RATE_LIMIT_EXEMPT_IPS=["203.0.113.50"])
+def test_exempt_load_generators_are_not_limited(post_request, trust_mp, trust_campaign):
+    for n in range(7):
+        request = post_request(remote="203.0.113.50")
+        data = letter_data(email=f"load{n}@example.org")
+        assert not screen_submission(
+            request, data, mp=trust_mp, campaign=trust_campaign
+        ).rate_limited
+
+
+def test_fourth_letter_from_one_email_in_a_day_is_rate_limited(
+    post_request, trust_mp, trust_campaign, django_user_model
+):
+    from letters.models import MemberOfParliament, Riding
+
+    verdicts = []
+    for n in range(4):
+        riding = Riding.objects.create(
+            fed_code=f"3510{n}", name_en=f"Riding {n}", name_fr=f"Riding {n}", province="ON"
+        )
+        mp = MemberOfParliament.objects.create(
+            riding=riding, name=f"MP {n}", email=f"mp{n}@parl.gc.ca", source="csv"
+        )
+        request = post_request(remote=f"203.0.113.{n + 1}")
+        email = ["Ab.C@gmail.com", "abc+1@gmail.com", "A.B.C@googlemail.com", "abc@gmail.com"][n]
+        verdicts.append(
+            screen_submission(
+                request, letter_data(email=email), mp=mp, campaign=trust_campaign
+            ).rate_limited
+        )
+    assert verdicts == [False, False, False, True]
+
+
+def test_the_429_page_is_translated(rf):
+    for language, words in [("en", "Please wait"), ("ru", "Подождите")]:
+        request = rf.get(f"/{language}/write-to-your-mp/")
+        request.LANGUAGE_CODE = language
+        with translation.override(language):
+            response = too_many_requests(request)
+        assert response.status_code == 429
+        assert words in response.content.decode()
+
+
+# --- bots (TRUST 23) -------------------------------------------------------------------------
+
+
+class ComposeForm(BotTrapMixin):
+    pass
+
+
+def test_honeypot_is_hidden_from_people_but_present():
+    html = str(ComposeForm().as_div())
+    assert 'name="website"' in html and 'tabindex="-1"' in html and 'autocomplete="off"' in html
+    assert 'class="visually-hidden"' in html
+    assert "Leave this field empty" in html
+    assert 'type="hidden" name="rendered_at"' in html
+
+
+def post_form(**fields):
+    form = ComposeForm(data=fields)
+    assert form.is_valid(), form.errors
+    return form.cleaned_data
+
+
+def test_a_person_who_took_their_time_is_not_a_bot(post_request, trust_mp, trust_campaign):
+    cleaned = post_form(website="", rendered_at=signed_render_time(seconds_ago=20))
+    screening = screen_submission(
+        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+    )
+    assert not screening.is_bot and not screening.refusal and not screening.rate_limited
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"website": "http://spam.example", "rendered_at": "GOOD"},
+        {"website": "", "rendered_at": "FAST"},
+        {"website": "", "rendered_at": "tampered"},
+        {"website": ""},
+    ],
+    ids=["honeypot", "too-fast", "tampered-stamp", "no-stamp"],
+)
+def test_bots_are_caught(fields, post_request, trust_mp, trust_campaign):
+    stamps = {"GOOD": signed_render_time(20), "FAST": signed_render_time(1)}
+    if "rendered_at" in fields:
+        fields["rendered_at"] = stamps.get(fields["rendered_at"], fields["rendered_at"])
+    cleaned = post_form(**fields)
+    screening = screen_submission(
+        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+    )
+    assert screening.is_bot
+
+
+def test_a_forged_old_stamp_with_another_key_is_rejected(post_request, trust_mp, trust_campaign):
+    from django.core import signing
+
+    forged = signing.dumps(time.time() - 60, key="not-our-secret", salt="letters.abuse.rendered_at")
+    cleaned = post_form(website="", rendered_at=forged)
+    assert screen_submission(
+        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+    ).is_bot
+
+
+# --- vacant and blocked MPs (TRUST 26) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flag", ["vacant", "inactive", "do_not_send", "contact_failing", "no_email"]
+)
+def test_blocked_mps_are_refused_with_a_translated_reason(
+    flag, post_request, trust_mp, trust_campaign
+):
+    if flag == "vacant":
+        trust_mp.riding.marked_vacant = True
+        trust_mp.riding.save()
+    elif flag == "inactive":
+        trust_mp.active = False
+    elif flag == "no_email":
+        trust_mp.email = ""
+    else:
+        setattr(trust_mp, flag, True)
+    trust_mp.save()
+    with translation.override("ru"):
+        screening = screen_submission(
+            post_request(), letter_data(), mp=trust_mp, campaign=trust_campaign
+        )
+    assert screening.refusal
+    assert any("а" <= ch <= "я" for ch in screening.refusal.lower())
+
+
+# --- repeats (TRUST 22) ------------------------------------------------------------------------
+
+
+def test_second_letter_to_the_same_mp_in_a_day_is_refused_across_translations(
+    post_request, trust_mp, trust_campaign
+):
+    make_letter(trust_campaign, trust_mp, email="Alex.Doe+1@gmail.com")
+    translated = type(trust_campaign).objects.get(pk=trust_campaign.pk)
+    translated.pk = None  # a stand-in for the Russian page: same translation_key
+    screening = screen_submission(
+        post_request(),
+        letter_data(email="alexdoe@GMAIL.com"),
+        mp=trust_mp,
+        campaign=translated,
+    )
+    assert screening.refusal and "already written" in screening.refusal
+
+
+def test_a_letter_from_yesterday_or_spam_does_not_count(post_request, trust_mp, trust_campaign):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    make_letter(
+        trust_campaign,
+        trust_mp,
+        email="alex@example.org",
+        created_at=timezone.now() - timedelta(hours=25),
+    )
+    make_letter(trust_campaign, trust_mp, email="alex@example.org", status=Letter.Status.SPAM)
+    screening = screen_submission(
+        post_request(), letter_data(email="alex@example.org"), mp=trust_mp, campaign=trust_campaign
+    )
+    assert screening.refusal is None
+
+
+# --- near-duplicates (TRUST 25) ----------------------------------------------------------------
+
+PASTED = (
+    "The new rules on temporary residents will break up families in our neighbourhood and "
+    "push workers into the shadows. I urge you to vote against bill C-99 and to meet the "
+    "community groups who have been asking for a hearing since the spring of this year."
+)
+
+
+def personalised(first, last, body=PASTED):
+    return f"Dear Hon. Jane Example,\n\n{body}\n\nSincerely,\n{first} {last}\nOttawa"
+
+
+def test_from_the_sixth_identical_personal_part_letters_are_held(
+    post_request, trust_mp, trust_campaign
+):
+    reasons = []
+    for n in range(25):
+        first, last = f"Person{n}", f"Family{n}"
+        data = letter_data(
+            email=f"p{n}@example.org",
+            first_name=first,
+            last_name=last,
+            body=personalised(first, last),
+        )
+        screening = screen_submission(
+            post_request(remote=f"203.0.113.{n + 1}"), data, mp=trust_mp, campaign=trust_campaign
+        )
+        reasons.append(screening.hold_reason)
+        make_letter(
+            trust_campaign,
+            trust_mp,
+            email=data["email"],
+            body=data["body"],
+            first_name=first,
+            last_name=last,
+        )
+    assert [bool(r) for r in reasons] == [False] * 5 + [True] * 20
+    assert "Near-duplicate" in reasons[5]
+
+
+def test_unedited_campaign_letters_are_not_held(post_request, trust_mp, trust_campaign):
+    def template_letter(n):
+        return (
+            TEMPLATE_BODY.replace("{mp_honorific}", "Hon.")
+            .replace("{mp_name}", "Jane Example")
+            .replace("{riding}", "Ottawa Centre")
+            .replace("{supporter_name}", f"Person{n} Family{n}")
+            .replace("{supporter_city}", "Ottawa")
+            .replace("{supporter_postal_code}", "K1A 0A6")
+        )
+
+    for n in range(10):
+        make_letter(trust_campaign, trust_mp, email=f"t{n}@example.org", body=template_letter(n))
+    data = letter_data(
+        email="new@example.org",
+        first_name="Person99",
+        last_name="Family99",
+        body=template_letter(99),
+    )
+    assert not screen_submission(
+        post_request(), data, mp=trust_mp, campaign=trust_campaign
+    ).hold_reason
+
+
+def test_a_long_personal_paragraph_is_never_held(post_request, trust_mp, trust_campaign):
+    for n in range(6):
+        make_letter(
+            trust_campaign,
+            trust_mp,
+            email=f"p{n}@example.org",
+            body=personalised(f"Person{n}", f"Family{n}", PASTED * 6),
+        )
+    own = (
+        "My sister came here as a nurse eleven years ago and still cannot sponsor her son, "
+        "who waits alone in Manila while she works night shifts at the Civic hospital caring "
+        "for patients from every corner of this city, including people in your own office"
+    )
+    data = letter_data(
+        email="own@example.org", body=personalised("Own", "Writer", PASTED * 6 + " " + own)
+    )
+    assert not screen_submission(
+        post_request(), data, mp=trust_mp, campaign=trust_campaign
+    ).hold_reason
+    copy = letter_data(email="copy@example.org", body=personalised("Copy", "Writer", PASTED * 6))
+    assert screen_submission(post_request(), copy, mp=trust_mp, campaign=trust_campaign).hold_reason
+
+
+# --- second postal code (TRUST 28) -------------------------------------------------------------
+
+
+def test_a_second_postal_code_from_another_province_is_held(post_request, trust_mp, trust_campaign):
+    data = letter_data(street_address="12 Rue Principale, H2X 1Y4", postal_code="K1A 0A6")
+    screening = screen_submission(post_request(), data, mp=trust_mp, campaign=trust_campaign)
+    assert "second postal code" in screening.hold_reason
+
+
+def test_a_second_postal_code_in_the_same_riding_is_fine(
+    post_request, trust_mp, trust_campaign, represent_server
+):
+    represent_server.add_postcode("K1P5G4", [trust_mp.riding.fed_code])
+    data = letter_data(street_address="Apt 3, 100 Elgin St K1P 5G4", postal_code="K1A 0A6")
+    assert not screen_submission(
+        post_request(), data, mp=trust_mp, campaign=trust_campaign
+    ).hold_reason
+
+
+def test_a_second_postal_code_in_another_riding_of_the_province_is_held(
+    post_request, trust_mp, trust_campaign, represent_server
+):
+    represent_server.add_postcode("K2B7Y4", ["35082"])
+    data = letter_data(city="Ottawa K2B-7Y4", postal_code="K1A 0A6")
+    assert screen_submission(post_request(), data, mp=trust_mp, campaign=trust_campaign).hold_reason
+
+
+def test_own_postal_code_written_in_the_address_is_fine(post_request, trust_mp, trust_campaign):
+    data = letter_data(street_address="1 Main St, Ottawa k1a0a6", postal_code="K1A 0A6")
+    assert not screen_submission(
+        post_request(), data, mp=trust_mp, campaign=trust_campaign
+    ).hold_reason
