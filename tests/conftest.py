@@ -3,3 +3,9 @@
 import os
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytest_plugins = [
+    "tests.support.directory",
+    "tests.support.represent",
+    "tests.support.trust",
+]

@@ -21,6 +21,17 @@ class Province(models.TextChoices):
     NU = "NU", _("Nunavut")
 
 
+class RidingQuerySet(models.QuerySet):
+    def vacant(self):
+        """Ridings with no sitting MP, or marked vacant by an organizer."""
+        sitting = MemberOfParliament.objects.filter(riding=models.OuterRef("pk"), active=True)
+        return self.filter(models.Q(marked_vacant=True) | ~models.Exists(sitting))
+
+    def occupied(self):
+        sitting = MemberOfParliament.objects.filter(riding=models.OuterRef("pk"), active=True)
+        return self.filter(models.Exists(sitting), marked_vacant=False)
+
+
 class Riding(models.Model):
     """A federal electoral district of the 2023 Representation Order.
 
@@ -52,6 +63,8 @@ class Riding(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = RidingQuerySet.as_manager()
 
     class Meta:
         ordering = ["province", "name_en"]

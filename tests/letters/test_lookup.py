@@ -1,0 +1,200 @@
+"""The lookup service against a real local HTTP server replaying recorded Represent answers."""
+
+import time
+
+import pytest
+from django.utils import translation
+
+from letters.lookup import Status, lookup_postal_code, ridings_for_province
+from letters.lookup.represent import RepresentClient
+from letters.models import PostcodeCacheEntry, Riding
+from tests.support import represent as fake
+
+
+@pytest.fixture
+def directory(mp_directory, represent_server):
+    return represent_server
+
+
+def fed_codes(result):
+    return [riding.fed_code for riding in result.ridings]
+
+
+def test_one_riding_from_the_recorded_answer_moved_to_the_2023_order(directory):
+    result = lookup_postal_code("l5h 1a1")
+    assert result.status == Status.FOUND and result.source == "represent"
+    assert fed_codes(result) == ["35064"]
+    assert not result.ambiguous and result.error is None
+    assert result.ridings[0].current_mp.name == "Charles Sousa"
+    assert result.province == "ON"
+
+
+def test_the_live_shaped_2026_record(directory):
+    result = lookup_postal_code("V7A 5J9")
+    assert fed_codes(result) == ["59028"]
+    assert result.ridings[0].current_mp.name == "Parm Bains"
+
+
+def test_two_ridings_are_ambiguous_so_the_supporter_chooses(directory):
+    result = lookup_postal_code("K2B 7Y4")
+    assert result.ambiguous
+    assert fed_codes(result) == ["35082", "35067"]
+    assert [r.current_mp.name for r in result.ridings] == ["Anita Vandenbeld", "Mark Carney"]
+
+
+def test_missing_representative_keys_still_give_the_riding_from_its_boundary(directory):
+    result = lookup_postal_code("T5J 0N3")
+    assert fed_codes(result) == ["48015"]
+
+
+def test_a_vacant_seat_is_found_without_an_mp(directory):
+    result = lookup_postal_code("H2L 2C4")
+    assert fed_codes(result) == ["24037"]
+    assert result.ridings[0].current_mp is None
+
+
+def test_the_recorded_2013_answer_is_not_misread_as_a_2023_riding(directory):
+    # 35061 was Mississauga—Lakeshore in 2013; in 2023 it is Mississauga Centre.
+    result = lookup_postal_code("L5G 4L3")
+    assert result.ridings == []
+    assert result.status == Status.UNKNOWN and result.source == "fallback"
+    assert len(result.fallback_ridings) == 122  # Ontario
+
+
+def test_no_federal_riding_at_all_falls_back(directory):
+    result = lookup_postal_code("H3B 4W8")
+    assert result.status == Status.UNKNOWN
+    assert {r.province for r in result.fallback_ridings} == {"QC"}
+    assert len(result.fallback_ridings) == 78
+
+
+def test_404_html_is_an_unknown_code_and_is_cached_briefly(directory, settings):
+    result = lookup_postal_code(fake.NOT_FOUND)
+    assert result.status == Status.UNKNOWN and result.error
+    assert result.province == "ON" and result.fallback_ridings
+    entry = PostcodeCacheEntry.objects.get(postal_code=fake.NOT_FOUND)
+    assert entry.fed_codes == []
+    days = (entry.expires_at - entry.fetched_at).days
+    assert days == settings.POSTCODE_NEGATIVE_CACHE_DAYS == 1
+    again = lookup_postal_code(fake.NOT_FOUND)
+    assert again.status == Status.UNKNOWN
+    assert directory.postcode_calls(fake.NOT_FOUND) == 1
+
+
+@pytest.mark.parametrize(
+    "code",
+    [fake.UNAVAILABLE, fake.RATE_LIMITED, fake.SERVER_ERROR, fake.MALFORMED_JSON, fake.HTML_200],
+)
+def test_unavailable_answers_fall_back_to_the_province_and_are_not_cached(directory, code):
+    result = lookup_postal_code(code)
+    assert result.status == Status.UNAVAILABLE and result.source == "fallback"
+    assert result.ridings == [] and result.error
+    assert len(result.fallback_ridings) == 122
+    assert not PostcodeCacheEntry.objects.filter(postal_code=code).exists()
+    lookup_postal_code(code)
+    assert directory.postcode_calls(code) == 2  # tried again next time
+
+
+def test_a_slow_answer_times_out_within_the_deadline(directory, settings):
+    settings.REPRESENT_TIMEOUT_SECONDS = 0.5
+    directory.slow_seconds = 2
+    started = time.monotonic()
+    result = lookup_postal_code(fake.SLOW)
+    elapsed = time.monotonic() - started
+    assert result.status == Status.UNAVAILABLE
+    assert elapsed < 1.5
+    assert directory.postcode_calls(fake.SLOW) == 1
+
+
+def test_the_timeout_is_never_above_three_seconds(settings):
+    settings.REPRESENT_TIMEOUT_SECONDS = 30
+    assert RepresentClient().timeout == 3.0
+
+
+def test_a_found_answer_is_cached_for_thirty_days_and_the_same_code_costs_one_call(directory):
+    first = lookup_postal_code("L5H 1A1")
+    second = lookup_postal_code("l5h1a1")
+    assert (first.source, second.source) == ("represent", "cache")
+    assert fed_codes(second) == ["35064"]
+    entry = PostcodeCacheEntry.objects.get(postal_code="L5H1A1")
+    assert (entry.expires_at - entry.fetched_at).days == 30
+    assert directory.postcode_calls("L5H1A1") == 1
+
+
+def test_the_request_asks_for_the_2023_set(directory):
+    lookup_postal_code("L5H 1A1")
+    (call,) = directory.calls
+    assert call.path == "/postcodes/L5H1A1/"
+    assert call.query["sets"] == ["federal-electoral-districts-2023-representation-order"]
+
+
+def test_add_postcode_maps_a_code_to_ridings(directory):
+    directory.add_postcode("K1A0A6", ["35079"])
+    result = lookup_postal_code("K1A 0A6")
+    assert fed_codes(result) == ["35079"]
+    assert result.ridings[0].name_en == "Ottawa Centre"
+
+
+def test_unknown_fed_codes_fall_back(directory):
+    directory.add_postcode("K1A0A7", ["99999"])
+    assert lookup_postal_code("K1A 0A7").status == Status.UNKNOWN
+
+
+def test_over_the_shared_limit_the_fallback_answers(directory, settings):
+    settings.REPRESENT_CALLS_PER_MINUTE = 2
+    results = [lookup_postal_code(code) for code in ["K1A0B1", "K1A0B2", "K1A0B3", "K1A0B4"]]
+    assert [r.status for r in results] == ["unknown", "unknown", "unavailable", "unavailable"]
+    assert directory.postcode_calls() == 2
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "12345",
+        "ZZZ ZZZ",
+        "K" * 10_240,
+        "K1A ٠A٦",
+        "'; DROP TABLE letters_riding; --",
+        "<script>alert('x')</script>",
+        None,
+    ],
+)
+def test_bad_input_gives_a_message_and_never_calls_represent(directory, raw):
+    with translation.override("ru"):
+        result = lookup_postal_code(raw)
+        message = str(result.error)
+    assert result.status == Status.INVALID
+    assert result.postal_code is None and result.ridings == []
+    assert message and message == message.strip()
+    assert directory.calls == []
+    assert Riding.objects.count() == 343
+
+
+def test_an_empty_directory_says_so_without_calling(represent_server, db):
+    result = lookup_postal_code("L5H 1A1")
+    assert result.status == Status.NOT_LOADED and result.error
+    assert represent_server.calls == []
+
+
+def test_query_count_is_small(directory, django_assert_max_num_queries):
+    lookup_postal_code("K2B 7Y4")
+    with django_assert_max_num_queries(4):
+        result = lookup_postal_code("K2B 7Y4")
+        assert [r.current_mp.name for r in result.ridings]
+
+
+def test_province_picker_searches_every_name_without_accents(
+    mp_directory, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):
+        ridings = ridings_for_province("QC", "levis")
+        assert all(r.current_mp for r in ridings)
+    assert [r.fed_code for r in ridings] == ["24010", "24040"]
+    assert [r.fed_code for r in ridings_for_province("QC", "QUEBEC centre")] == ["24059"]
+    assert [r.fed_code for r in ridings_for_province("QC", "ile des soeurs")] == ["24077"]
+    assert [r.fed_code for r in ridings_for_province("ON", "north york")] == ["35120"]
+    assert [r.fed_code for r in ridings_for_province("ON", "35067")] == ["35067"]
+    assert [r.fed_code for r in ridings_for_province("ON", "carney")] == ["35067"]
+    assert ridings_for_province("XX") == []
+    assert len(ridings_for_province("NU")) == 1
