@@ -1,0 +1,384 @@
+"""Build the whole site from the campaign's content, in English and Russian. Idempotent.
+
+English pages are created (or brought up to date) from campaign/content.py. Each Russian page is
+made THROUGH wagtail-localize: a TranslationSource for the English page, a Russian string for each
+of its segments, then `create_or_update_translation`, so translators keep editing the Russian
+pages in wagtail-localize and "Sync translated pages" works. A second run changes nothing.
+"""
+
+import io
+import json
+import uuid
+from collections import defaultdict
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import models
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+
+from campaign import content
+from campaign.content import Rich, Stream, T
+from campaign.models import (
+    DemandsPage,
+    FAQPage,
+    NewsIndexPage,
+    NewsPage,
+    SiteNavigation,
+    StandardPage,
+)
+from home.models import HomePage
+
+SOURCE_LANGUAGE = "en"
+TRANSLATION_LANGUAGE = "ru"
+TRANSLATOR_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+# Block ids are derived from the content's place, so every run produces identical StreamFields
+# and the English and Russian versions share their segment paths.
+BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3c1e-2f55-4c1b-9a3e-1e7b4c2d9a10")
+
+
+def in_language(value, language, path):
+    """The value in one language: T pairs pick a side, rich text becomes HTML, streams get
+    stable block ids."""
+    if isinstance(value, T):
+        return getattr(value, language)
+    if isinstance(value, Rich):
+        return "".join(_rich_part_html(part, language) for part in value.parts)
+    if isinstance(value, Stream):
+        return [
+            {
+                "type": block_type,
+                "value": in_language(block_value, language, f"{path}.{index}"),
+                "id": str(uuid.uuid5(BLOCK_ID_NAMESPACE, f"{path}.{index}")),
+            }
+            for index, (block_type, block_value) in enumerate(value.blocks)
+        ]
+    if isinstance(value, dict):
+        return {key: in_language(item, language, f"{path}.{key}") for key, item in value.items()}
+    return value
+
+
+def _rich_part_html(part, language):
+    if isinstance(part, content.P):
+        return f"<p>{getattr(part.text, language)}</p>"
+    if isinstance(part, content.H3):
+        return f"<h3>{getattr(part.text, language)}</h3>"
+    if isinstance(part, content.UL):
+        items = "".join(f"<li>{getattr(item, language)}</li>" for item in part.items)
+        return f"<ul>{items}</ul>"
+    raise TypeError(f"Unknown rich text part {part!r}")
+
+
+def _comparable(serialized):
+    """StreamField values serialize to JSON whose key order may vary; compare the data."""
+    try:
+        return json.loads(serialized)
+    except (TypeError, ValueError):
+        return serialized
+
+
+def link(page, text):
+    """A LinkBlock value pointing at a page."""
+    return {"text": text, "page": page.pk, "external_url": ""}
+
+
+def call_to_action(letter_page):
+    return (
+        "call_to_action",
+        {
+            "text": T(
+                "Send a letter to your representative now.",
+                "Отправьте письмо своему депутату прямо сейчас.",
+            ),
+            "link": link(letter_page, T("Write to your MP", "Написать депутату")),
+        },
+    )
+
+
+class ContentLoader:
+    """Creates or updates the pages, their translations, the navigation and the site."""
+
+    def __init__(self, log):
+        self.log = log
+        self.changes = 0
+        self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
+        self.target_locale, _ = Locale.objects.get_or_create(language_code=TRANSLATION_LANGUAGE)
+
+    # -- English (source) ------------------------------------------------------------------
+
+    def assign(self, instance, fields):
+        """Set field values; True when anything differs from what is stored."""
+        changed = False
+        for name, value in fields.items():
+            field = instance._meta.get_field(name)
+            if isinstance(field, models.ForeignKey):
+                new_id = value.pk if value is not None else None
+                if getattr(instance, field.attname) != new_id:
+                    setattr(instance, name, value)
+                    changed = True
+                continue
+            before = field.value_to_string(instance)
+            setattr(instance, name, value)
+            changed = changed or _comparable(field.value_to_string(instance)) != _comparable(before)
+        return changed
+
+    def upsert_page(self, parent, model, slug, spec, key, extra=None):
+        """The English page `slug` under parent, created or updated to match spec."""
+        fields = {
+            name: in_language(value, SOURCE_LANGUAGE, f"{key}.{name}")
+            for name, value in spec.items()
+        }
+        fields.update(extra or {})
+        if parent is None:
+            page = model.objects.filter(locale=self.source_locale, depth=2).first()
+        else:
+            page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(slug=slug, locale=self.source_locale, **fields)
+            if parent is None:
+                Page.get_first_root_node().add_child(instance=page)
+            else:
+                parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.changed(f"created {model.__name__} /{slug}/")
+        elif self.assign(page, fields):
+            page.save_revision().publish()
+            self.changed(f"updated {model.__name__} /{slug}/")
+        return page
+
+    # -- Russian (through wagtail-localize) ------------------------------------------------
+
+    def translate(self, instance, spec, key, extra=None):
+        """Create or update the Russian translation of instance through wagtail-localize."""
+        model = type(instance)
+        shadow_fields = {
+            name: in_language(value, TRANSLATION_LANGUAGE, f"{key}.{name}")
+            for name, value in spec.items()
+        }
+        shadow_fields.update(extra or {})
+        shadow = model(**shadow_fields)
+        russian = defaultdict(list)
+        for segment in extract_segments(shadow):
+            if isinstance(segment, StringSegmentValue):
+                russian[segment.path].append(segment.string.data)
+
+        previous = (
+            TranslationSource.objects.filter(
+                object_id=instance.translation_key, locale=instance.locale
+            )
+            .values_list("content_json", flat=True)
+            .first()
+        )
+        source, _ = TranslationSource.update_or_create_from_instance(instance)
+        changed = previous != source.content_json
+
+        # A rich text field gives several segments with one path; they pair up in order.
+        segments = (
+            StringSegment.objects.filter(source=source)
+            .select_related("string", "context")
+            .order_by("order")
+        )
+        position = defaultdict(int)
+        for segment in segments:
+            path = segment.context.path
+            try:
+                text = russian[path][position[path]]
+            except IndexError:
+                raise ValueError(f"No Russian text for {key} at {path}") from None
+            position[path] += 1
+            translation, created = StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=self.target_locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": "manual"},
+            )
+            if not created and translation.data != text:
+                translation.data = text
+                translation.save()
+                changed = True
+            changed = changed or created
+
+        _, enabled_now = Translation.objects.get_or_create(
+            source=source, target_locale=self.target_locale, defaults={"enabled": True}
+        )
+        target = instance.get_translation_or_none(self.target_locale)
+        if changed or enabled_now or target is None:
+            source.create_or_update_translation(self.target_locale, publish=True)
+            target = instance.get_translation(self.target_locale)
+            self.changed(f"translated {model.__name__} {key} into {TRANSLATION_LANGUAGE}")
+        if isinstance(target, Page):
+            target = target.specific
+            # create_or_update_translation publishes on commit; inside an outer transaction
+            # (tests) that is later, so publish here when it has not happened yet.
+            if not target.live or target.has_unpublished_changes:
+                target.get_latest_revision().publish()
+        return target
+
+    def page(self, parent, model, slug, spec, key, extra=None):
+        """English page plus its Russian translation."""
+        page = self.upsert_page(parent, model, slug, spec, key, extra)
+        self.translate(page, spec, key, extra)
+        return page
+
+    def changed(self, message):
+        self.changes += 1
+        self.log(message)
+
+    # -- The site ----------------------------------------------------------------------------
+
+    def remove_wagtail_welcome_page(self):
+        """A fresh Wagtail database has a placeholder "Welcome" page where our home goes."""
+        plain_page = ContentType.objects.get_for_model(Page)
+        for page in Page.objects.filter(depth=2, content_type=plain_page):
+            page.delete()
+            self.changed("removed Wagtail's welcome page")
+
+    def point_site_at(self, home):
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                site_name="Let Us Belong",
+                root_page=home,
+                is_default_site=True,
+            )
+            self.changed("created the default site")
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+            self.changed("pointed the default site at the home page")
+
+    def grant_translators(self, translated_home):
+        """Translators may edit and publish pages under a translated home, never the source."""
+        translators = Group.objects.filter(name="Translators").first()
+        if translators is None:
+            return
+        for codename in TRANSLATOR_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            _, created = GroupPagePermission.objects.get_or_create(
+                group=translators, page=translated_home, permission=permission
+            )
+            if created:
+                self.changed(f"granted Translators {codename} on {translated_home.url_path}")
+
+    def navigation(self, pages):
+        spec = {
+            "menu": Stream(
+                tuple(
+                    ("link", link(page, label))
+                    for page, label in [
+                        (pages["demands"], T("Our demands", "Наши требования")),
+                        (pages["letter"], T("Write to your MP", "Написать депутату")),
+                        (pages["news"], T("News", "Новости")),
+                        (pages["faq"], T("FAQ", "Вопросы и ответы")),
+                        (pages["about"], T("About", "О нас")),
+                    ]
+                )
+            ),
+            "footer_text": content.NAVIGATION_FOOTER_TEXT,
+            "footer_links": Stream(
+                (
+                    ("link", link(pages["about"], T("About us", "О нас"))),
+                    ("link", link(pages["contact"], T("Contact", "Контакты"))),
+                )
+            ),
+        }
+        extra = {"privacy_page": pages["privacy"]}
+        fields = {
+            name: in_language(value, SOURCE_LANGUAGE, f"navigation.{name}")
+            for name, value in spec.items()
+        }
+        fields.update(extra)
+        navigation = SiteNavigation.objects.filter(locale=self.source_locale).order_by("pk").first()
+        if navigation is None:
+            navigation = SiteNavigation(locale=self.source_locale, **fields)
+            navigation.save()
+            self.changed("created the navigation")
+        elif self.assign(navigation, fields):
+            navigation.save()
+            self.changed("updated the navigation")
+        self.translate(navigation, spec, "navigation", extra)
+        return navigation
+
+    def load(self):
+        self.remove_wagtail_welcome_page()
+        home = self.page(None, HomePage, "home", content.HOME, "home")
+        self.point_site_at(home)
+        self.grant_translators(home.get_translation(self.target_locale))
+
+        pages = {"home": home, "letter": build_letter_page(home, self)}
+        if home.call_to_action_page_id != pages["letter"].pk:
+            home.call_to_action_page = pages["letter"]
+            home.save_revision().publish()
+            self.changed("linked the home page to the letter page")
+            self.translate(home, content.HOME, "home")
+
+        demands_spec = dict(content.DEMANDS)
+        demands_spec["closing"] = Stream(
+            (
+                content.paragraph(
+                    content.P(
+                        T(
+                            "Urge your MP to stand up for fairness, transparency, and the Canada "
+                            "that welcomes — not rejects — people seeking safety and freedom.",
+                            "Призовите своего депутата отстаивать справедливость, прозрачность и "
+                            "ту Канаду, которая принимает, а не отвергает людей, ищущих "
+                            "безопасности и свободы.",
+                        )
+                    )
+                ),
+                call_to_action(pages["letter"]),
+            )
+        )
+        pages["demands"] = self.page(home, DemandsPage, "demands", demands_spec, "demands")
+        pages["faq"] = self.page(home, FAQPage, "faq", content.FAQ, "faq")
+        pages["news"] = self.page(home, NewsIndexPage, "news", content.NEWS_INDEX, "news")
+        for item in content.NEWS:
+            spec = {name: value for name, value in item.items() if name != "slug"}
+            self.page(pages["news"], NewsPage, item["slug"], spec, f"news.{item['slug']}")
+        pages["about"] = self.page(home, StandardPage, "about", content.ABOUT, "about")
+        pages["privacy"] = self.page(home, StandardPage, "privacy", content.PRIVACY, "privacy")
+        pages["contact"] = self.page(home, StandardPage, "contact", content.CONTACT, "contact")
+        self.navigation(pages)
+        return pages
+
+
+def build_letter_page(home_en, loader):
+    """The letter page at /en/write-to-your-mp/ and its Russian translation.
+
+    A StandardPage placeholder until the letters app brings LetterCampaignPage: swapping the
+    model and spec here is all that change needs.
+    """
+    return loader.page(home_en, StandardPage, "write-to-your-mp", content.LETTER_PAGE, "letter")
+
+
+class Command(BaseCommand):
+    help = "Build the campaign site (English and Russian) from the campaign's content. Idempotent."
+
+    def handle(self, *args, **options):
+        loader = ContentLoader(log=lambda message: self.stdout.write(f"  {message}"))
+        loader.load()
+        if loader.changes:
+            # The task queue would index later; index now so search works right after loading.
+            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+        self.stdout.write(
+            self.style.SUCCESS(f"Campaign content loaded ({loader.changes} changes).")
+        )
