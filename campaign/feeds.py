@@ -1,5 +1,7 @@
 """The Atom feed of a news index, one per language (each index lives in one locale's tree)."""
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -42,7 +44,7 @@ class NewsFeed(Feed):
         return news_page.get_full_url(self.request)
 
     def item_pubdate(self, news_page):
-        return news_page.first_published_at
+        return datetime.datetime.combine(news_page.date, datetime.time(12), tzinfo=datetime.UTC)
 
     def item_updateddate(self, news_page):
         return news_page.last_published_at

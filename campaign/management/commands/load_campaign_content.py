@@ -10,7 +10,9 @@ import io
 import json
 import uuid
 from collections import defaultdict
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
@@ -251,9 +253,10 @@ class ContentLoader:
     def point_site_at(self, home):
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
+            base_url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=base_url.hostname or "localhost",
+                port=base_url.port or (443 if base_url.scheme == "https" else 80),
                 site_name="Let Us Belong",
                 root_page=home,
                 is_default_site=True,
@@ -362,12 +365,29 @@ class ContentLoader:
 
 
 def build_letter_page(home_en, loader):
-    """The letter page at /en/write-to-your-mp/ and its Russian translation.
+    """The letter campaign at /en/write-to-your-mp/ and its Russian translation.
 
-    A StandardPage placeholder until the letters app brings LetterCampaignPage: swapping the
-    model and spec here is all that change needs.
-    """
-    return loader.page(home_en, StandardPage, "write-to-your-mp", content.LETTER_PAGE, "letter")
+    The texts live in letters/content.py. A StandardPage placeholder left by an earlier run is
+    replaced (with its translations) once; after that a run changes nothing."""
+    from letters.content import LETTER_CAMPAIGN, LETTER_CAMPAIGN_SETTINGS
+    from letters.models import LetterCampaignPage
+
+    slug = "write-to-your-mp"
+    placeholder = (
+        Page.objects.child_of(home_en)
+        .filter(slug=slug)
+        .exclude(content_type=ContentType.objects.get_for_model(LetterCampaignPage))
+        .first()
+    )
+    if placeholder is not None:
+        for page in placeholder.get_translations(inclusive=False):
+            page.delete()
+        TranslationSource.objects.filter(object_id=placeholder.translation_key).delete()
+        placeholder.delete()
+        loader.changed(f"removed the placeholder page /{slug}/")
+    return loader.page(
+        home_en, LetterCampaignPage, slug, LETTER_CAMPAIGN, "letter", LETTER_CAMPAIGN_SETTINGS
+    )
 
 
 class Command(BaseCommand):
