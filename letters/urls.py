@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from letters import views_lookup
 
 app_name = "letters"
-urlpatterns = []
+urlpatterns = [
+    path("lookup/", views_lookup.lookup_json, name="lookup"),
+    path("ridings/", views_lookup.ridings_json, name="ridings"),
+]

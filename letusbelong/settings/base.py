@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,7 @@ INSTALLED_APPS = [
     "campaign",
     "letters",
     "search",
+    "trust",
     "letusbelong.pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -41,6 +43,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +56,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "letusbelong.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "letusbelong.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,10 +64,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "letusbelong.security.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "letusbelong.urls"
@@ -244,3 +253,37 @@ LOGGING = {
 }
 
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Admin sign-in (docs/trust.md): django-axes locks a username+IP pair after 5 failures for 30
+# minutes, with the same trusted client IP as the letter rate limits; django-otp TOTP is
+# required for every admin session (letusbelong.security.AdminTwoFactorMiddleware).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "letters.abuse.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+ADMIN_REQUIRE_2FA = True
+OTP_TOTP_ISSUER = "Let Us Belong"
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
+
+# Uploads: bodies over MAX_REQUEST_BYTES are refused from their Content-Length (413) before
+# anything reads them; documents over WAGTAILDOCS_MAX_UPLOAD_SIZE fail validation. Only PDF
+# opens in the browser; every other document (SVG, HTML…) downloads as an attachment, with
+# `Content-Security-Policy: default-src 'none'`.
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 25 * 1024 * 1024)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+
+# Retention (trust/privacy.py: `manage.py purge_personal_data`, daily).
+LETTER_BODY_RETENTION_DAYS = env_int("LETTER_BODY_RETENTION_DAYS", 30)
+UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS", 7)
+IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)
+# Campaign-update emails (CASL): who sends them and where to reach them.
+CAMPAIGN_ORGANISATION = env_str("CAMPAIGN_ORGANISATION", "Let Us Belong")
+CAMPAIGN_POSTAL_ADDRESS = env_str("CAMPAIGN_POSTAL_ADDRESS", "")

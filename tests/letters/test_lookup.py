@@ -198,3 +198,95 @@ def test_province_picker_searches_every_name_without_accents(
     assert [r.fed_code for r in ridings_for_province("ON", "carney")] == ["35067"]
     assert ridings_for_province("XX") == []
     assert len(ridings_for_province("NU")) == 1
+
+
+# Several processes: the limit and the "one call per code" hold across them --------------------
+
+WORKER = """
+import json, sys, time
+import django
+django.setup()
+from django.conf import settings
+from letters.lookup import lookup_postal_code
+settings.REPRESENT_API_URL = sys.argv[1]
+start_at, codes = float(sys.argv[2]), json.load(sys.stdin)
+time.sleep(max(0.0, start_at - time.time()))
+print(json.dumps([(r.status, r.source) for r in map(lookup_postal_code, codes)]))
+"""
+
+
+def distinct_codes(count, first_letter="K"):
+    """`count` different well-formed postal codes, such as K0B0C0, K0B0C1…"""
+    return [f"{first_letter}{i // 100 % 10}B{i // 10 % 10}C{i % 10}" for i in range(count)]
+
+
+def run_in_processes(server, code_lists):
+    """Run lookups in one fresh process per list, all starting at the same moment."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+    from django.db import connection
+
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "letusbelong.settings.test",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}",
+    }
+    start_at = str(time.time() + 4)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", WORKER, server.url, start_at],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        for _ in code_lists
+    ]
+    outputs = [
+        p.communicate(json.dumps(codes), timeout=120)[0]
+        for p, codes in zip(processes, code_lists, strict=True)
+    ]
+    assert all(p.returncode == 0 for p in processes)
+    return [json.loads(output) for output in outputs]
+
+
+@pytest.mark.django_db
+def test_a_burst_of_500_codes_makes_at_most_55_calls_a_minute(directory):
+    results = [lookup_postal_code(code) for code in distinct_codes(500)]
+    asked = [r for r in results if r.status == Status.UNKNOWN]  # Represent answered: a 404
+    fell_back = [r for r in results if r.status == Status.UNAVAILABLE]
+    assert max(directory.calls_per_minute().values()) <= 55
+    assert len(asked) == directory.postcode_calls() >= 55
+    assert len(fell_back) == 500 - len(asked)
+    assert all(r.fallback_ridings for r in fell_back)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_two_processes_share_the_55_a_minute_limit(directory):
+    codes = distinct_codes(500)
+    first, second = run_in_processes(directory, [codes[:250], codes[250:]])
+    answered = [s for s in first + second if s[0] == "unknown"]  # 404: Represent answered
+    unavailable = [s for s in first + second if s[0] == "unavailable"]
+    assert max(directory.calls_per_minute().values()) <= 55
+    assert len(answered) == directory.postcode_calls() >= 55
+    assert len(unavailable) == 500 - len(answered)
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_the_same_codes_in_two_processes_cost_one_call_each(directory):
+    codes = distinct_codes(15, first_letter="L")
+    for code in codes:
+        directory.add_postcode(code, ["35064"], delay=0.2)
+    first, second = run_in_processes(directory, [codes, codes])
+    assert {tuple(s) for s in first + second} <= {("found", "represent"), ("found", "cache")}
+    assert sorted(s[1] for s in first + second).count("represent") == 15
+    assert all(directory.postcode_calls(code) == 1 for code in codes)

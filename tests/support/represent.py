@@ -137,9 +137,10 @@ class FakeRepresent:
 
     # Building answers ------------------------------------------------------------------------
 
-    def add_postcode(self, code, fed_codes, *, match="centroid"):
+    def add_postcode(self, code, fed_codes, *, match="centroid", delay=0.0):
         """Make `code` answer with one House of Commons rep per FED code (several = ambiguous),
-        shaped like the recorded live 2026 record. `match` is "centroid" or "concordance"."""
+        shaped like the recorded live 2026 record. `match` is "centroid" or "concordance";
+        `delay` (seconds) holds the answer back."""
         template = _example("representative_parm-bains_live-shaped_2026.json")
         reps = [_moved_to_2023(template, fed_code) for fed_code in fed_codes]
         for rep, fed_code in zip(reps, fed_codes, strict=True):
@@ -156,7 +157,7 @@ class FakeRepresent:
             f"boundaries_{other}": [],
             f"representatives_{match}": reps,
         }
-        self.respond(code, body=body)
+        self.respond(code, body=body, delay=delay)
 
     def respond(self, code, *, status=200, body=None, content_type=None, delay=0.0):
         """Make `code` answer with anything: a dict/list (JSON), str or bytes, any status."""

@@ -1,0 +1,116 @@
+"""JSON for the letter page's progressive enhancement: the page works without these.
+
+GET lookup/?postal_code=K1A0A6      → the riding choices and MP cards for a postal code
+GET ridings/?province=ON&q=ottawa   → the searchable fallback picker of a province
+
+Bad input gets a 400 with a translated `error`; a well-formed code always gets a 200 whose
+`status` says what happened ("found", "unknown", "unavailable", "not_loaded").
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from letters import ratelimit
+from letters.abuse import client_ip
+from letters.lookup import Status, elections_canada_url, lookup_postal_code, ridings_for_province
+from letters.models import Province
+
+MAX_QUERY_LENGTH = 100
+LOOKUPS_PER_IP_PER_MINUTE = 60
+
+PROVINCE_MESSAGE = _("Please choose a province or territory.")
+QUERY_MESSAGE = _("Please search with a shorter part of your riding's name.")
+SLOW_DOWN_MESSAGE = _("Too many searches in a short time. Please wait a minute and try again.")
+
+
+def _json(data, status=200):
+    # Postal codes are personal: no shared cache keeps these answers.
+    response = JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False})
+    add_never_cache_headers(response)
+    return response
+
+
+def _error(message, status=400, **extra):
+    return _json({"status": "invalid", "error": str(message), **extra}, status=status)
+
+
+def _within_ip_limit(request):
+    ip = client_ip(request)
+    if ip in getattr(settings, "RATE_LIMIT_EXEMPT_IPS", ()):
+        return True
+    limit = getattr(settings, "LOOKUPS_PER_IP_PER_MINUTE", LOOKUPS_PER_IP_PER_MINUTE)
+    return ratelimit.allow(ratelimit.hashed_key("lookup", ip), limit=limit, window_seconds=60)
+
+
+def riding_card(riding, language_code):
+    """What the page shows of a riding and its MP; no email address leaves the server."""
+    mp = riding.current_mp
+    return {
+        "fed_code": riding.fed_code,
+        "name": riding.name_for_language(language_code),
+        "province": riding.province,
+        "vacant": mp is None,
+        "mp": None
+        if mp is None
+        else {
+            "name": mp.name,
+            "honorific": mp.honorific,
+            "party": mp.party,
+            "photo_url": mp.photo_url,
+            "preferred_language": mp.preferred_language,
+            "can_receive_letters": mp.can_receive_letters,
+        },
+    }
+
+
+def _fallback(province, ridings, language_code):
+    return {
+        "province": province,
+        "province_name": str(Province(province).label),
+        "ridings": [riding_card(riding, language_code) for riding in ridings],
+        "ridings_url": f"{reverse('letters:ridings')}?province={province}",
+        "elections_canada_url": elections_canada_url(language_code),
+    }
+
+
+@require_GET
+def lookup_json(request):
+    """Postal code → riding choices (several means the supporter chooses) and MP cards."""
+    if not _within_ip_limit(request):
+        return _error(SLOW_DOWN_MESSAGE, status=429)
+    language_code = get_language()
+    result = lookup_postal_code(request.GET.get("postal_code", ""))
+    if result.status == Status.INVALID:
+        return _error(result.error)
+    data = {
+        "status": result.status,
+        "postal_code": result.postal_code.formatted,
+        "province": result.province,
+        "source": result.source,
+        "ambiguous": result.ambiguous,
+        "error": str(result.error) if result.error else None,
+        "ridings": [riding_card(riding, language_code) for riding in result.ridings],
+        "fallback": None,
+    }
+    if result.status != Status.FOUND:
+        data["fallback"] = _fallback(result.province, result.fallback_ridings, language_code)
+    return _json(data)
+
+
+@require_GET
+def ridings_json(request):
+    """The ridings of a province for the fallback picker, filtered by `q` (names, code, MP)."""
+    province = request.GET.get("province", "").strip().upper()
+    query = request.GET.get("q", "")
+    if province not in Province.values:
+        return _error(PROVINCE_MESSAGE)
+    if len(query) > MAX_QUERY_LENGTH:
+        return _error(QUERY_MESSAGE)
+    language_code = get_language()
+    data = _fallback(province, ridings_for_province(province, query), language_code)
+    return _json({"status": "ok", "query": query, **data})
