@@ -6,6 +6,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 pytest_plugins = [
     "tests.support.directory",
+    "tests.support.letter_views",
+    "tests.support.letters",
     "tests.support.represent",
     "tests.support.trust",
 ]

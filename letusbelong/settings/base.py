@@ -211,6 +211,11 @@ MP_DATA_DIR = env_str("MP_DATA_DIR")
 # Letters.
 LETTER_MAX_BODY_CHARS = env_int("LETTER_MAX_BODY_CHARS", 5000)
 LETTERS_PER_MP_PER_HOUR = env_int("LETTERS_PER_MP_PER_HOUR", 30)
+# The public site's address, for links in emails the worker sends (no request there).
+LETTERS_SITE_URL = env_str("LETTERS_SITE_URL", WAGTAILADMIN_BASE_URL)
+# sweep_letters: a letter `sending` this long is re-queued; a task RUNNING this long is failed.
+LETTERS_SENDING_TIMEOUT_MINUTES = env_int("LETTERS_SENDING_TIMEOUT_MINUTES", 10)
+LETTERS_TASK_GRACE_MINUTES = env_int("LETTERS_TASK_GRACE_MINUTES", 15)
 
 # Abuse screening (letters/abuse.py, docs/trust.md).
 LETTER_MIN_FILL_SECONDS = env_int("LETTER_MIN_FILL_SECONDS", 3)

@@ -1,0 +1,117 @@
+"""The emails of the letter pipeline, built but not sent: the letter to the MP and the
+supporter's confirmation, copy and failure notice.
+
+Everything is plain text. Templates in `letters/templates/letters/email/` render with autoescape
+off, so whatever a supporter typed (HTML included) reaches the reader literally and is never
+interpreted. Header values pass through `one_line()` first: a CR or LF can never start a new
+header, whatever the form let through.
+"""
+
+import re
+from email.headerregistry import Address
+from email.utils import formataddr
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+SITE_NAME = "Let Us Belong"
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def one_line(value):
+    """`value` without line breaks or other control characters, safe in an email header."""
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", str(value)).split())
+
+
+def site_url(path):
+    """An absolute URL on the public site (emails are sent by the worker, without a request)."""
+    return settings.LETTERS_SITE_URL.rstrip("/") + path
+
+
+def domain_of(address):
+    return address.rpartition("@")[2].strip(" >")
+
+
+class LetterMessage(EmailMessage):
+    """An EmailMessage whose address headers are set as `Address` objects.
+
+    Django sets From/To/Reply-To from strings, and Python 3.13.0's header folding loses the
+    quotes of a display name that has both specials and non-ASCII characters (`Ann "Q",
+    Иван`), turning one address into two. Setting `Address` objects encodes them correctly.
+    The envelope still uses the plain `formataddr` strings."""
+
+    def __init__(self, *, sender, recipient, reply_to, **kwargs):
+        self.address_headers = {"From": [sender], "To": [recipient], "Reply-To": [reply_to]}
+        super().__init__(
+            from_email=formataddr(sender),
+            to=[formataddr(recipient)],
+            reply_to=[formataddr(reply_to)],
+            **kwargs,
+        )
+
+    def message(self, **kwargs):
+        msg = super().message(**kwargs)
+        for header, pairs in self.address_headers.items():
+            del msg[header]
+            msg[header] = [Address(display_name=name, addr_spec=addr) for name, addr in pairs]
+        return msg
+
+
+def letter_to_mp(letter):
+    """The letter itself: From "<name> via Let Us Belong", Reply-To the supporter, To the MP
+    only, with the letter's own stable Message-ID so that a re-send is recognisable."""
+    name = one_line(letter.supporter_name)
+    body = render_to_string(
+        f"letters/email/letter_to_mp.{'fr' if letter.letter_language == 'fr' else 'en'}.txt",
+        {"letter": letter, "site_url": site_url("/")},
+    )
+    return LetterMessage(
+        subject=one_line(letter.subject),
+        body=body,
+        sender=(f"{name} via {SITE_NAME}", settings.LETTERS_FROM_EMAIL),
+        recipient=(one_line(letter.mp.name), letter.mp.delivery_email),
+        reply_to=(name, letter.email),
+        headers={"Message-ID": letter.message_id},
+    )
+
+
+def _supporter_email(letter, template, subject, **context):
+    """A transactional email to the supporter, in their language, with the privacy footer."""
+    with translation.override(letter.language):
+        context |= {
+            "letter": letter,
+            "mp_name": one_line(letter.mp.name),
+            "privacy_url": site_url(f"/{letter.language}/privacy/"),
+            "contact_email": settings.CAMPAIGN_CONTACT_EMAIL,
+            "site_name": SITE_NAME,
+        }
+        body = render_to_string(f"letters/email/{template}.txt", context)
+        subject = one_line(subject % {"mp_name": context["mp_name"]})
+    return EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[letter.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+
+
+def confirmation_email(letter, confirm_url):
+    with translation.override(letter.language):
+        subject = _("Please confirm your letter to %(mp_name)s")
+    return _supporter_email(letter, "confirmation", subject, confirm_url=confirm_url)
+
+
+def copy_email(letter):
+    with translation.override(letter.language):
+        subject = _("Your letter to %(mp_name)s has been sent")
+    return _supporter_email(letter, "copy", subject)
+
+
+def failure_email(letter):
+    with translation.override(letter.language):
+        subject = _("We could not deliver your letter to %(mp_name)s")
+    return _supporter_email(letter, "failure", subject)

@@ -1,0 +1,471 @@
+"""Every state change of a letter, top to bottom, with the tasks that drive them.
+
+    submit_letter ──► pending_confirmation  (+ consents, + send_confirmation_email task)
+    confirm_letter ─► queued | held         (+ send_letter task)
+    send_letter ────► sending ─► sent        (+ send_supporter_copy task)
+                               └► queued    (transient failure: retried after 1, 5, 15, 60, 240 min)
+                               └► failed    (refused, or still failing 24 h after confirmation;
+                                             + send_failure_notice task)
+    release_held / reject_held (organizers), requeue_stuck / expire_unconfirmed (sweep_letters)
+
+Each change happens in one transaction holding the letter's row lock, and a task enqueued with
+it commits with it (django-tasks-db stores tasks in the same database: an outbox). Tasks carry
+only the letter's id. Delivery is at least once: the Message-ID is fixed when the letter is
+written, so the rare re-send after a crash is recognisable as the same message.
+"""
+
+import hashlib
+import logging
+import smtplib
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.tasks import task
+from django.utils import timezone
+
+from . import mail
+from .models import Consent, DeliverySettings, Letter, MemberOfParliament
+from .ratelimit import hashed_key
+
+logger = logging.getLogger(__name__)
+Status = Letter.Status
+
+TOKEN_SALT = "letters.confirmation"  # noqa: S105 - a namespace, not a secret
+TOKEN_MAX_AGE = timedelta(days=7)
+RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 240)]
+GIVE_UP_AFTER = timedelta(hours=24)
+SUPPORTER_MAIL_RETRY_DELAY = timedelta(minutes=5)
+GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
+
+
+# Identities ---------------------------------------------------------------------------------
+
+
+def normalised_email(email):
+    """The address as one mailbox: lower case; for Gmail, without dots or a +tag in the local
+    part (they all reach the same inbox, so they count as one sender)."""
+    local, _, domain = email.strip().lower().rpartition("@")
+    if domain in GMAIL_DOMAINS:
+        local = local.split("+", 1)[0].replace(".", "")
+        domain = "gmail.com"
+    return f"{local}@{domain}"
+
+
+def sender_hash(email):
+    """The keyed fingerprint of a sender, kept for abuse limits after their data is erased."""
+    return hashed_key("sender", normalised_email(email))
+
+
+class TokenError(Exception):
+    """A confirmation token that cannot be used."""
+
+
+class BadToken(TokenError):
+    """Tampered with, malformed, or for a letter that no longer exists."""
+
+
+class ExpiredToken(TokenError):
+    """Genuine, but older than seven days."""
+
+
+def confirmation_token(letter):
+    """An opaque signed token naming the letter by its random public id (no personal data)."""
+    return signing.TimestampSigner(salt=TOKEN_SALT).sign(letter.public_id.hex)
+
+
+def letter_for_token(token):
+    try:
+        public_id = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token, max_age=TOKEN_MAX_AGE)
+        return Letter.objects.select_related("mp", "riding", "campaign").get(
+            public_id=uuid.UUID(public_id)
+        )
+    except signing.SignatureExpired as error:
+        raise ExpiredToken from error
+    except (signing.BadSignature, ValueError, Letter.DoesNotExist) as error:
+        raise BadToken from error
+
+
+# 1. Written: pending_confirmation -------------------------------------------------------------
+
+
+def submit_letter(
+    *,
+    campaign,
+    mp,
+    language,
+    letter_language,
+    subject,
+    body,
+    first_name,
+    last_name,
+    email,
+    street_address,
+    city,
+    postal_code,
+    wants_updates,
+    consent_wordings,
+    hold_reason="",
+    source_page=None,
+):
+    """Write the letter, its consents and its confirmation email task in one transaction.
+
+    The form validates everything first; this refuses again what could corrupt an email
+    (an invalid address, an oversize body) and flattens line breaks out of header values."""
+    email = email.strip()
+    validate_email(email)
+    if len(body) > settings.LETTER_MAX_BODY_CHARS:
+        raise ValidationError("The letter is longer than LETTER_MAX_BODY_CHARS.")
+    public_id = uuid.uuid4()
+    fingerprint = sender_hash(email)
+    with transaction.atomic():
+        letter = Letter.objects.create(
+            public_id=public_id,
+            campaign=campaign,
+            mp=mp,
+            riding=mp.riding,
+            language=language,
+            letter_language=letter_language,
+            subject=mail.one_line(subject),
+            body=body,
+            first_name=mail.one_line(first_name),
+            last_name=mail.one_line(last_name),
+            email=email,
+            street_address=mail.one_line(street_address),
+            city=mail.one_line(city),
+            postal_code=mail.one_line(postal_code),
+            sender_hash=fingerprint,
+            message_id=f"<letter-{public_id}@{mail.domain_of(settings.LETTERS_FROM_EMAIL)}>",
+            hold_reason=mail.one_line(hold_reason)[:200],
+        )
+        letter.events.create(to_status=Status.PENDING_CONFIRMATION)
+        kinds = [Consent.Kind.SEND_LETTER]
+        if wants_updates:
+            kinds.append(Consent.Kind.CAMPAIGN_UPDATES)
+        for kind in kinds:
+            version, text = consent_wordings[kind]
+            Consent.objects.create(
+                kind=kind,
+                letter=letter,
+                email=email if kind == Consent.Kind.CAMPAIGN_UPDATES else "",
+                sender_hash=fingerprint,
+                language=language,
+                wording_version=version,
+                wording_hash=hashlib.sha256(text.encode()).hexdigest(),
+                source_page=source_page,
+            )
+        if campaign.require_confirmation:
+            send_confirmation_email.enqueue(letter.pk)
+        else:
+            _confirm_locked(letter)
+    return letter
+
+
+@task()
+def send_confirmation_email(letter_id):
+    letter = _letter(letter_id)
+    if letter is None or letter.status != Status.PENDING_CONFIRMATION:
+        return "skipped"
+    confirm_url = mail.site_url(f"/{letter.language}/letters/confirm/{confirmation_token(letter)}/")
+    return _send_to_supporter(
+        send_confirmation_email, letter, mail.confirmation_email(letter, confirm_url)
+    )
+
+
+# 2. Confirmed: queued (or held for review) ----------------------------------------------------
+
+
+def confirm_letter(letter):
+    """Confirm once: True if this call moved the letter on, False if it had already moved."""
+    with transaction.atomic():
+        locked = _locked(letter.pk)
+        if locked.status != Status.PENDING_CONFIRMATION:
+            return False
+        _confirm_locked(locked)
+    letter.refresh_from_db()
+    return True
+
+
+def _confirm_locked(letter):
+    letter.confirmed_at = timezone.now()
+    if letter.hold_reason:
+        letter.transition(Status.HELD, note="held for review", save_fields=["confirmed_at"])
+    else:
+        _queue(letter, note="confirmed", save_fields=["confirmed_at"])
+
+
+def _queue(letter, *, note, actor=None, save_fields=()):
+    """Move to queued and enqueue the send task, due now (inside the caller's transaction)."""
+    letter.next_attempt_at = timezone.now()
+    letter.transition(
+        Status.QUEUED, note=note, actor=actor, save_fields=["next_attempt_at", *save_fields]
+    )
+    send_letter.enqueue(letter.pk)
+
+
+def release_held(letter, actor):
+    """An organizer lets a held letter go. False if it was no longer held."""
+    with transaction.atomic():
+        locked = _locked(letter.pk)
+        if locked.status != Status.HELD:
+            return False
+        _queue(locked, note="released by an organizer", actor=actor)
+    return True
+
+
+def reject_held(letter, actor):
+    """An organizer marks a held letter as spam: it is never sent."""
+    with transaction.atomic():
+        locked = _locked(letter.pk)
+        if locked.status != Status.HELD:
+            return False
+        locked.transition(Status.SPAM, note="rejected by an organizer", actor=actor)
+    return True
+
+
+# 3. Delivered: sending → sent | queued (retry) | failed ---------------------------------------
+
+
+@task()
+def send_letter(letter_id):
+    """Deliver one letter to its MP. Safe to run twice: only a `queued` letter is sent."""
+    now = timezone.now()
+    with transaction.atomic():
+        letter = _locked(letter_id)
+        if letter.status != Status.QUEUED:
+            return "skipped"
+        if letter.next_attempt_at and letter.next_attempt_at > now:
+            return "not due"  # a stale task; the letter's own task is scheduled later
+        if DeliverySettings.load().pause_sending:
+            # The letter waits in the queue without a task; resume_sending() or the sweeper
+            # enqueues the backlog, in order, once the switch is off.
+            return "paused"
+        next_slot = _next_slot_for_mp(letter.mp_id, now)
+        if next_slot is not None:
+            _retry_at(letter, next_slot)
+            return "paced"
+        letter.attempts += 1
+        letter.transition(
+            Status.SENDING, note=f"attempt {letter.attempts}", save_fields=["attempts"]
+        )
+
+    try:
+        mail.letter_to_mp(letter).send()
+    except Exception as error:  # noqa: BLE001 - every failure is recorded; none is lost
+        return _after_failure(letter_id, error)
+
+    with transaction.atomic():
+        letter = _locked(letter_id)
+        if letter.status != Status.SENDING:
+            return "already moved"  # the sweeper re-queued it meanwhile; it will go again
+        letter.sent_at = timezone.now()
+        letter.last_error = ""
+        letter.transition(Status.SENT, save_fields=["sent_at", "last_error"])
+        send_supporter_copy.enqueue(letter.pk)
+    return "sent"
+
+
+def _next_slot_for_mp(mp_id, now):
+    """None while the MP has had fewer than LETTERS_PER_MP_PER_HOUR letters in the last hour,
+    else when the oldest of them leaves the window. The MP's row lock makes concurrent workers
+    count one after the other."""
+    MemberOfParliament.objects.select_for_update().filter(pk=mp_id).first()
+    hour_ago = now - timedelta(hours=1)
+    recent = Letter.objects.filter(mp_id=mp_id, status=Status.SENT, sent_at__gte=hour_ago)
+    in_flight = Letter.objects.filter(mp_id=mp_id, status=Status.SENDING).count()
+    if recent.count() + in_flight < settings.LETTERS_PER_MP_PER_HOUR:
+        return None
+    oldest = recent.order_by("sent_at").values_list("sent_at", flat=True).first()
+    return (oldest or now) + timedelta(hours=1, seconds=1)
+
+
+def _after_failure(letter_id, error):
+    permanent = is_permanent_failure(error)
+    reason = describe_failure(error)
+    logger.warning("Letter %s: delivery attempt failed: %s", letter_id, reason)
+    with transaction.atomic():
+        letter = _locked(letter_id)
+        if letter.status != Status.SENDING:
+            return "already moved"
+        letter.last_error = reason
+        since = letter.confirmed_at or letter.created_at
+        if permanent or timezone.now() - since > GIVE_UP_AFTER:
+            letter.transition(Status.FAILED, note=reason[:300], save_fields=["last_error"])
+            send_failure_notice.enqueue(letter.pk)
+            return "failed"
+        delay = RETRY_DELAYS[min(letter.attempts, len(RETRY_DELAYS)) - 1]
+        letter.next_attempt_at = timezone.now() + delay
+        letter.transition(
+            Status.QUEUED,
+            note=f"retry in {delay}: {reason}"[:300],
+            save_fields=["next_attempt_at", "last_error"],
+        )
+        send_letter.using(run_after=letter.next_attempt_at).enqueue(letter.pk)
+    return "retry"
+
+
+def _retry_at(letter, when):
+    letter.next_attempt_at = when
+    letter.save(update_fields=["next_attempt_at"])
+    send_letter.using(run_after=when).enqueue(letter.pk)
+
+
+def is_permanent_failure(error):
+    """A 5xx answer from the mail server is final; connection trouble, timeouts and 4xx are not."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return False
+
+
+def describe_failure(error):
+    """The error's type and SMTP code: never the message text, which may quote addresses."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _message in error.recipients.values()})
+        return f"{type(error).__name__} {codes}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__} {error.smtp_code}"
+    return type(error).__name__
+
+
+@task()
+def send_supporter_copy(letter_id):
+    letter = _letter(letter_id)
+    if letter is None or letter.status != Status.SENT:
+        return "skipped"
+    return _send_to_supporter(send_supporter_copy, letter, mail.copy_email(letter))
+
+
+@task()
+def send_failure_notice(letter_id):
+    letter = _letter(letter_id)
+    if letter is None or letter.status != Status.FAILED:
+        return "skipped"
+    return _send_to_supporter(send_failure_notice, letter, mail.failure_email(letter))
+
+
+def _send_to_supporter(this_task, letter, message):
+    """Send a transactional email; on a transient failure try again in 5 minutes, for a day."""
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001
+        reason = describe_failure(error)
+        if is_permanent_failure(error) or timezone.now() - letter.created_at > GIVE_UP_AFTER:
+            logger.warning("Letter %s: supporter email given up: %s", letter.pk, reason)
+            return "given up"
+        logger.warning("Letter %s: supporter email will be retried: %s", letter.pk, reason)
+        this_task.using(run_after=timezone.now() + SUPPORTER_MAIL_RETRY_DELAY).enqueue(letter.pk)
+        return "retry"
+    return "sent"
+
+
+# 4. Housekeeping: the pause switch and the sweeper (sweep_letters) ----------------------------
+
+
+def resume_sending():
+    """Enqueue every queued letter that has no live task, oldest first. Does nothing while
+    sending is paused. Returns how many were enqueued."""
+    if DeliverySettings.load().pause_sending:
+        return 0
+    now = timezone.now()
+    live = letters_with_live_send_task()
+    due = (
+        Letter.objects.filter(status=Status.QUEUED)
+        .exclude(next_attempt_at__gt=now)
+        .order_by("confirmed_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    count = 0
+    for letter_id in due:
+        if letter_id not in live:
+            send_letter.enqueue(letter_id)
+            count += 1
+    return count
+
+
+@receiver(post_save, sender=DeliverySettings)
+def _on_delivery_settings_saved(sender, instance, **kwargs):
+    if not instance.pause_sending:
+        transaction.on_commit(resume_sending)
+
+
+def letters_with_live_send_task():
+    """Ids of the letters that have a send task waiting or running."""
+    from django_tasks_db.models import DBTaskResult
+
+    args = DBTaskResult.objects.filter(
+        task_path=send_letter.module_path, status__in=["READY", "RUNNING"]
+    ).values_list("args_kwargs", flat=True)
+    return {value["args"][0] for value in args if value.get("args")}
+
+
+def requeue_stuck(older_than):
+    """Letters left in `sending` (a killed worker) go back to the queue, same Message-ID."""
+    stuck = Letter.objects.filter(status=Status.SENDING).values_list("pk", flat=True)
+    cutoff = timezone.now() - older_than
+    count = 0
+    for letter_id in stuck:
+        with transaction.atomic():
+            letter = _locked(letter_id)
+            last_event = letter.events.order_by("-at", "-pk").first()
+            if letter.status != Status.SENDING or (last_event and last_event.at > cutoff):
+                continue
+            _queue(letter, note="re-queued by the sweeper after a stalled send")
+            count += 1
+    return count
+
+
+def expire_unconfirmed(older_than=TOKEN_MAX_AGE):
+    """Letters never confirmed within the token's lifetime become `expired`."""
+    cutoff = timezone.now() - older_than
+    candidates = Letter.objects.filter(
+        status=Status.PENDING_CONFIRMATION, created_at__lt=cutoff
+    ).values_list("pk", flat=True)
+    count = 0
+    for letter_id in candidates:
+        with transaction.atomic():
+            letter = _locked(letter_id)
+            if letter.status == Status.PENDING_CONFIRMATION:
+                letter.transition(Status.EXPIRED, note="not confirmed within 7 days")
+                count += 1
+    return count
+
+
+# Counting -------------------------------------------------------------------------------------
+
+
+def letters_sent_count(campaign_page):
+    """Letters sent for this campaign in every language (one translation_key), cached briefly."""
+    key = f"letters:sent-count:{campaign_page.translation_key}"
+    count = cache.get(key)
+    if count is None:
+        count = Letter.objects.filter(
+            status=Status.SENT, campaign__translation_key=campaign_page.translation_key
+        ).count()
+        cache.set(key, count, 30)
+    return count
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+def _locked(letter_id):
+    """The letter, row-locked until the transaction ends (its MP and riding not locked)."""
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("mp", "riding")
+        .get(pk=letter_id)
+    )
+
+
+def _letter(letter_id):
+    return Letter.objects.select_related("mp", "riding").filter(pk=letter_id).first()
