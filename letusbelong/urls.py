@@ -7,7 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.sitemap import sitemap
+from letusbelong import security
 from search import views as search_views
+from trust.public_views import unsubscribe
 
 
 def healthz(request):
@@ -16,7 +18,9 @@ def healthz(request):
 
 
 urlpatterns = [
+    path("admin/2fa/", include("trust.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    path("csp-report/", security.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -29,6 +33,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("unsubscribe/<str:token>/", unsubscribe, name="unsubscribe"),
     path("letters/", include("letters.urls")),
     path("", include(wagtail_urls)),
 )

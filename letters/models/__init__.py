@@ -1,9 +1,11 @@
+from .audit import AuditEntry, Suppression
 from .campaign_page import LetterCampaignPage
 from .directory import MemberOfParliament, PostcodeCacheEntry, Province, Riding
 from .letter import Consent, DeliverySettings, InvalidTransition, Letter, LetterEvent
 from .ratelimit import RateLimitCounter
 
 __all__ = [
+    "AuditEntry",
     "Consent",
     "DeliverySettings",
     "InvalidTransition",
@@ -15,4 +17,5 @@ __all__ = [
     "Province",
     "RateLimitCounter",
     "Riding",
+    "Suppression",
 ]

@@ -112,3 +112,28 @@ def post_request():
         return request
 
     return build
+
+
+def verified_login(client, user):
+    """Log `user` in with a confirmed TOTP device, as after a real two-factor sign-in.
+
+    Every admin view needs this since ADMIN_REQUIRE_2FA is on in the test settings; a plain
+    `client.force_login(user)` only reaches the two-factor enrolment page."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's `admin_client`, signed in with a verified second factor."""
+    verified_login(client, admin_user)
+    return client

@@ -1,0 +1,191 @@
+"""Security headers and admin hardening that Django's own settings do not cover.
+
+`SecurityHeadersMiddleware` (placed right after Django's SecurityMiddleware, so it also sees
+responses from the page cache):
+- refuses a request body larger than `MAX_REQUEST_BYTES` from its Content-Length, before
+  anything reads it (413);
+- adds `Permissions-Policy` (no camera, microphone, geolocation…) to every response;
+- on `/admin/`: `Cache-Control: no-store`; the login and two-factor pages get a strict CSP
+  (no inline script), every other admin page an enforced policy that forbids framing by other
+  sites plus a strict report-only policy whose reports go to `csp_report` (which only logs).
+
+`AdminTwoFactorMiddleware` (after django_otp's OTPMiddleware): with `ADMIN_REQUIRE_2FA`, a
+signed-in staff user whose session is not verified with a TOTP device reaches no admin view
+but the two-factor enrolment and verification pages (trust/views.py).
+"""
+
+import json
+import logging
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+from django.middleware.csp import get_nonce
+from django.urls import reverse
+from django.utils.csp import CSP, build_policy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+logger = logging.getLogger("letusbelong.security")
+
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "battery",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "document-domain",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+        "interest-cohort",
+        "browsing-topics",
+    )
+)
+
+# The admin's login and two-factor pages load only Wagtail's own static scripts and styles.
+STRICT_ADMIN_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The editor needs inline scripts (Wagtail's panels), so the rest of the admin enforces only what
+# it can keep today and reports what a strict policy would block.
+ADMIN_CSP = {
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+CSP_REPORT_PATH = "/csp-report/"
+MAX_REPORT_BYTES = 16 * 1024
+
+
+def admin_prefix():
+    return getattr(settings, "ADMIN_URL_PREFIX", "/admin/")
+
+
+def is_admin_path(path):
+    return path.startswith(admin_prefix())
+
+
+def strict_admin_paths():
+    return (f"{admin_prefix()}login/", f"{admin_prefix()}2fa/")
+
+
+class SecurityHeadersMiddleware:
+    """Adds the headers Django's settings do not produce (see the module docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.body_too_large(request):
+            return HttpResponse(
+                "Request body too large.", status=413, content_type="text/plain; charset=utf-8"
+            )
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if is_admin_path(request.path):
+            self.harden_admin(request, response)
+        return response
+
+    @staticmethod
+    def body_too_large(request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        return length > settings.MAX_REQUEST_BYTES
+
+    @staticmethod
+    def harden_admin(request, response):
+        response["Cache-Control"] = "no-store"
+        nonce = get_nonce(request)
+        if request.path.startswith(strict_admin_paths()):
+            response[CSP.HEADER_ENFORCE] = build_policy(STRICT_ADMIN_CSP, nonce)
+            return
+        enforced = dict(ADMIN_CSP)
+        if response.get("X-Frame-Options") == "SAMEORIGIN":
+            # Wagtail's preview panel frames the preview view inside the editor.
+            enforced["frame-ancestors"] = [CSP.SELF]
+        response[CSP.HEADER_ENFORCE] = build_policy(enforced, nonce)
+        report_only = {
+            **STRICT_ADMIN_CSP,
+            "frame-ancestors": enforced["frame-ancestors"],
+            "report-uri": [CSP_REPORT_PATH],
+        }
+        response[CSP.HEADER_REPORT_ONLY] = build_policy(report_only, nonce)
+
+
+@csrf_exempt  # browsers post reports without a token; the view only logs a summary
+@require_POST
+def csp_report(request):
+    """Log a CSP violation report (directive and blocked origin only, never the page's query)."""
+    body = request.read(MAX_REPORT_BYTES)
+    try:
+        report = json.loads(body or b"{}").get("csp-report", {})
+    except (ValueError, AttributeError):
+        return HttpResponse(status=400)
+    if not isinstance(report, dict):
+        return HttpResponse(status=400)
+    document = str(report.get("document-uri", "")).split("?", 1)[0][:200]
+    logger.warning(
+        "csp.violation directive=%s blocked=%s document=%s",
+        str(report.get("violated-directive", ""))[:100],
+        str(report.get("blocked-uri", "")).split("?", 1)[0][:200],
+        document,
+    )
+    return HttpResponse(status=204)
+
+
+class AdminTwoFactorMiddleware:
+    """Keeps staff without a verified TOTP device out of every admin view but enrolment."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self.must_verify(request):
+            return HttpResponseRedirect(self.next_step(request))
+        return self.get_response(request)
+
+    @staticmethod
+    def must_verify(request):
+        if not settings.ADMIN_REQUIRE_2FA or not is_admin_path(request.path):
+            return False
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return False  # Wagtail sends them to its login page
+        if request.path.startswith(strict_admin_paths()) or request.path.startswith(
+            f"{admin_prefix()}logout/"
+        ):
+            return False
+        return not user.is_verified()
+
+    @staticmethod
+    def next_step(request):
+        from django_otp import devices_for_user
+
+        confirmed = any(True for _device in devices_for_user(request.user, confirmed=True))
+        url = reverse("trust:verify" if confirmed else "trust:enrol")
+        return f"{url}?{urlencode({'next': request.get_full_path()})}"

@@ -1,0 +1,238 @@
+"""TRUST 4, 5, 7, 8: admin sign-in with django-axes, TOTP two-factor, cookies and admin CSP."""
+
+import json
+import logging
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Page
+
+from tests.support.trust import verified_login
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple 42"
+LOGIN = "/admin/login/"
+
+
+@pytest.fixture
+def staff(db):
+    return get_user_model().objects.create_superuser("organizer", "org@example.org", PASSWORD)
+
+
+def code_for(device):
+    """The code an authenticator app shows right now for `device`."""
+    code = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits)
+    return f"{code:06d}"
+
+
+def sign_in(client, username="organizer", password=PASSWORD, **extra):
+    return client.post(LOGIN, {"username": username, "password": password}, **extra)
+
+
+# --- two-factor (TRUST 8) ----------------------------------------------------------------------
+
+
+ADMIN_VIEWS = [
+    "/admin/",
+    "/admin/pages/",
+    "/admin/users/",
+    "/admin/documents/",
+    "/admin/supporter-data/",
+    "/admin/settings/",
+]
+
+
+@pytest.mark.parametrize("path", ADMIN_VIEWS)
+def test_password_alone_reaches_no_admin_view(client, staff, path):
+    response = sign_in(client)
+    assert response.status_code == 302
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/2fa/enrol/")
+
+
+def test_enrolment_shows_an_inline_qr_code_and_a_correct_code_opens_the_admin(client, staff):
+    sign_in(client)
+    page = client.get("/admin/2fa/enrol/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "<svg" in html and "<img" not in html.split("<main", 1)[1].split("</main>")[0]
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    wrong = client.post(
+        "/admin/2fa/enrol/", {"token": "000000" if code_for(device) != "000000" else "111111"}
+    )
+    assert wrong.status_code == 400
+    device.refresh_from_db()
+    device.throttling_failure_count = 0
+    device.throttling_failure_timestamp = None
+    device.save()
+    response = client.post("/admin/2fa/enrol/", {"token": code_for(device)})
+    assert response.status_code == 302
+    assert client.get("/admin/pages/").status_code == 200
+
+
+def test_a_second_device_cannot_be_enrolled_with_the_password_alone(client, staff):
+    TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    sign_in(client)
+    response = client.get("/admin/2fa/enrol/")
+    assert response.status_code == 302 and response["Location"].startswith("/admin/2fa/verify/")
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_used_code_is_rejected_the_second_time(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    code = code_for(device)
+    sign_in(client)
+    assert client.post("/admin/2fa/verify/", {"token": code}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+    other = client.__class__()
+    sign_in(other)
+    replay = other.post("/admin/2fa/verify/", {"token": code})
+    assert replay.status_code == 400
+    assert other.get("/admin/").status_code == 302
+
+
+@override_settings(ADMIN_REQUIRE_2FA=False)
+def test_without_the_setting_a_password_is_enough(client, staff):
+    sign_in(client)
+    assert client.get("/admin/").status_code == 200
+
+
+# --- the admin still works: sign in, verify, edit a page ---------------------------------------
+
+
+def test_an_organizer_can_sign_in_verify_and_edit_a_page(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    root = Page.get_first_root_node()
+    page = root.get_children().first().specific
+    sign_in(client)
+    client.post("/admin/2fa/verify/", {"token": code_for(device)})
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    data = {"slug": page.slug, "seo_title": "", "search_description": ""}
+    data["title"] = "Edited by the organizer"
+    data["slug"] = page.slug
+    response = client.post(edit_url, data)
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert page.get_latest_revision().content["title"] == "Edited by the organizer"
+
+
+# --- brute force (TRUST 7) ---------------------------------------------------------------------
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_five_failures_lock_the_user_from_that_ip_only(client, staff, caplog):
+    from axes.utils import reset
+
+    reset()
+    from_a = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
+    with caplog.at_level(logging.WARNING):
+        statuses = []
+        for n in range(5):
+            # The attacker forges a new left-most address each time: the key does not change.
+            forged = {**from_a, "HTTP_X_FORWARDED_FOR": f"198.51.100.{n}, 203.0.113.1"}
+            statuses.append(sign_in(client, password="wrong", **forged).status_code)
+        locked = sign_in(client, **from_a)
+    assert statuses == [200, 200, 200, 200, 429]
+    assert locked.status_code == 429  # even the right password, from that address
+    assert any("lock" in record.getMessage().lower() for record in caplog.records)
+
+    from_b = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.2"}
+    assert sign_in(client.__class__(), **from_b).status_code == 302
+
+
+@override_settings(AXES_ENABLED=True)
+def test_the_lock_lasts_thirty_minutes():
+    from django.conf import settings
+
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+
+
+# --- cookies and session (TRUST 5) -------------------------------------------------------------
+
+
+@override_settings(SESSION_COOKIE_SECURE=True, CSRF_COOKIE_SECURE=True)
+def test_cookies_are_secure_and_the_session_rotates_on_login(client, staff):
+    page = client.get(LOGIN, secure=True)
+    csrf = page.cookies["csrftoken"]
+    assert csrf["secure"] and csrf["samesite"] == "Lax"
+    client.cookies["sessionid"] = "planted-session-id"
+    response = sign_in(client, secure=True)
+    session = response.cookies["sessionid"]
+    assert session.value != "planted-session-id"
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax"
+    old = session.value
+    verified_login(client, staff)
+    client.post("/admin/logout/", secure=True)
+    replay = client.__class__()
+    replay.cookies["sessionid"] = old
+    response = replay.get("/admin/", secure=True)
+    assert response.status_code == 302 and LOGIN in response["Location"]
+
+
+# --- admin CSP and caching (TRUST 4, 11) -------------------------------------------------------
+
+
+def test_login_page_has_a_strict_csp(client):
+    response = client.get(LOGIN)
+    policy = response["Content-Security-Policy"]
+    script_src = next(p for p in policy.split(";") if p.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_other_admin_pages_forbid_framing_and_report_a_strict_policy(admin_client):
+    response = admin_client.get("/admin/pages/")
+    assert response.status_code == 200
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    report_only = response["Content-Security-Policy-Report-Only"]
+    assert "script-src 'self'" in report_only and "report-uri /csp-report/" in report_only
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_the_csp_report_endpoint_logs_a_summary(client, caplog):
+    report = {
+        "csp-report": {
+            "document-uri": "https://site.example/admin/pages/?q=secret",
+            "violated-directive": "script-src",
+            "blocked-uri": "inline",
+        }
+    }
+    with caplog.at_level(logging.WARNING, logger="letusbelong.security"):
+        response = client.post(
+            "/csp-report/", json.dumps(report), content_type="application/csp-report"
+        )
+    assert response.status_code == 204
+    assert "script-src" in caplog.text and "secret" not in caplog.text
+    assert (
+        client.post("/csp-report/", "not json", content_type="application/json").status_code == 400
+    )
+    assert client.get("/csp-report/").status_code == 405
+
+
+def test_preview_frames_still_work(admin_client):
+    from django.http import HttpResponse
+
+    from letusbelong.security import SecurityHeadersMiddleware
+
+    def preview(request):
+        response = HttpResponse("preview")
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/pages/1/edit/preview/")
+    response = SecurityHeadersMiddleware(preview)(request)
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    time.sleep(0)
