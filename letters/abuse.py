@@ -82,16 +82,14 @@ def client_ip(request):
 
 
 def normalise_email(email):
-    """The mailbox an address reaches: lower case, no "+tag", and no dots for Gmail.
+    """The mailbox an address reaches: lower case; for Gmail, without dots or a "+tag".
 
     Used for `Letter.sender_hash` (`ratelimit.hashed_key("sender", normalise_email(email))`) so
-    that one person cannot get around the limits with `A.B+1@Gmail.com`, `ab+2@gmail.com`…"""
+    that one person cannot get around the limits with `A.B+1@Gmail.com`, `ab@googlemail.com`…
+    (letters.pipeline must compute the same value: it should import `sender_hash` from here)."""
     local, _at, domain = str(email).strip().lower().rpartition("@")
-    if not local:
-        return str(email).strip().lower()
-    local = local.split("+", 1)[0]
     if domain in GMAIL_DOMAINS:
-        local = local.replace(".", "")
+        local = local.split("+", 1)[0].replace(".", "")
         domain = "gmail.com"
     return f"{local}@{domain}"
 

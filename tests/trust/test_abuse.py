@@ -63,8 +63,15 @@ def test_gmail_variants_are_one_mailbox(raw):
     assert normalise_email(raw) == "alexdoe@gmail.com"
 
 
-def test_other_domains_keep_their_dots_but_lose_the_tag():
-    assert normalise_email("A.B+x@Example.ORG") == "a.b@example.org"
+def test_other_domains_keep_their_dots_and_tags_but_not_their_case():
+    assert normalise_email("A.B+x@Example.ORG") == "a.b+x@example.org"
+
+
+def test_the_pipeline_stores_the_same_fingerprint():
+    from letters import abuse, pipeline
+
+    for raw in ["A.B+x@Example.ORG", "Alex.Doe+1@gmail.com", " x@GoogleMail.com "]:
+        assert pipeline.sender_hash(raw) == abuse.sender_hash(raw)
 
 
 # --- per-IP and per-email limits (TRUST 21, 22) -------------------------------------------------
