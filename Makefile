@@ -23,8 +23,8 @@ help:
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (pyenv 3.13.0, python3.13 or python3.12)"; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq -c requirements.lock -e ".[dev]"
 	@touch $(STAMP)
 
 install: $(STAMP)
