@@ -92,6 +92,11 @@ def strict_admin_paths():
     return (f"{admin_prefix()}login/", f"{admin_prefix()}2fa/")
 
 
+def two_factor_assets():
+    """What the sign-in and two-factor pages load or post to; none of it shows any data."""
+    return tuple(f"{admin_prefix()}{part}/" for part in ("logout", "jsi18n", "sprite"))
+
+
 class SecurityHeadersMiddleware:
     """Adds the headers Django's settings do not produce (see the module docstring)."""
 
@@ -122,19 +127,19 @@ class SecurityHeadersMiddleware:
         response["Cache-Control"] = "no-store"
         nonce = get_nonce(request)
         if request.path.startswith(strict_admin_paths()):
-            response[CSP.HEADER_ENFORCE] = build_policy(STRICT_ADMIN_CSP, nonce)
+            response[str(CSP.HEADER_ENFORCE)] = build_policy(STRICT_ADMIN_CSP, nonce)
             return
         enforced = dict(ADMIN_CSP)
         if response.get("X-Frame-Options") == "SAMEORIGIN":
             # Wagtail's preview panel frames the preview view inside the editor.
             enforced["frame-ancestors"] = [CSP.SELF]
-        response[CSP.HEADER_ENFORCE] = build_policy(enforced, nonce)
+        response[str(CSP.HEADER_ENFORCE)] = build_policy(enforced, nonce)
         report_only = {
             **STRICT_ADMIN_CSP,
             "frame-ancestors": enforced["frame-ancestors"],
             "report-uri": [CSP_REPORT_PATH],
         }
-        response[CSP.HEADER_REPORT_ONLY] = build_policy(report_only, nonce)
+        response[str(CSP.HEADER_REPORT_ONLY)] = build_policy(report_only, nonce)
 
 
 @csrf_exempt  # browsers post reports without a token; the view only logs a summary
@@ -176,9 +181,7 @@ class AdminTwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return False  # Wagtail sends them to its login page
-        if request.path.startswith(strict_admin_paths()) or request.path.startswith(
-            f"{admin_prefix()}logout/"
-        ):
+        if request.path.startswith(strict_admin_paths() + two_factor_assets()):
             return False
         return not user.is_verified()
 

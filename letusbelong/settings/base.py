@@ -160,6 +160,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# No Gravatar: avatars would be a third-party request leaking a hash of each admin's email.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Background work: Django's tasks framework, stored in the same database so that a letter and
 # its send task commit together (the outbox).

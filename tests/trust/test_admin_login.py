@@ -55,6 +55,14 @@ def test_password_alone_reaches_no_admin_view(client, staff, path):
     assert response["Location"].startswith("/admin/2fa/enrol/")
 
 
+@pytest.mark.parametrize("path", ["/admin/jsi18n/", "/admin/sprite/"])
+def test_the_two_factor_pages_can_load_their_scripts_and_icons(client, staff, path):
+    sign_in(client)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "html" not in response["Content-Type"]
+
+
 def test_enrolment_shows_an_inline_qr_code_and_a_correct_code_opens_the_admin(client, staff):
     sign_in(client)
     page = client.get("/admin/2fa/enrol/")
@@ -189,6 +197,8 @@ def test_login_page_has_a_strict_csp(client):
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert response["Cache-Control"] == "no-store"
+    # WSGI servers accept only plain str header names (not Django's CSP enum).
+    assert all(type(name) is str for name, _value in response.items())
 
 
 def test_other_admin_pages_forbid_framing_and_report_a_strict_policy(admin_client):
@@ -198,6 +208,7 @@ def test_other_admin_pages_forbid_framing_and_report_a_strict_policy(admin_clien
     report_only = response["Content-Security-Policy-Report-Only"]
     assert "script-src 'self'" in report_only and "report-uri /csp-report/" in report_only
     assert response["Cache-Control"] == "no-store"
+    assert all(type(name) is str for name, _value in response.items())
 
 
 def test_the_csp_report_endpoint_logs_a_summary(client, caplog):
