@@ -8,6 +8,8 @@ pytest_plugins = [
     "tests.support.directory",
     "tests.support.letter_views",
     "tests.support.letters",
+    "tests.support.mail",
     "tests.support.represent",
     "tests.support.trust",
+    "tests.support.worker",
 ]

@@ -10,7 +10,7 @@ Fixtures (each needs `db` or `transactional_db`):
 """
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 CONSENT_WORDINGS = {
     "send_letter": ("2026-11", "Send this letter to my MP."),
@@ -30,8 +30,14 @@ def letter_campaign(db):
         letter_subject_fr="Laissez-nous appartenir",
         letter_body_fr="Madame, Monsieur,\n\nAgissez.\n\n{supporter_name}",
     )
-    Page.get_first_root_node().add_child(instance=page)
+    root_page().add_child(instance=page)
     return page
+
+
+def root_page():
+    """Wagtail's tree root; a transactional test's flush removes the one migrations made."""
+    Locale.objects.get_or_create(language_code="en")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
 
 
 @pytest.fixture

@@ -1,0 +1,58 @@
+"""Keep the letter queue healthy; run every few minutes from cron or a systemd timer.
+
+Idempotent: a second run right after the first finds nothing to do. Logs counts only."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from letters import pipeline, ratelimit
+
+logger = logging.getLogger("letters.sweep")
+
+
+class StaleWorker(Exception):
+    """Recorded on a task whose worker stopped without finishing it (killed or crashed)."""
+
+
+class Command(BaseCommand):
+    help = (
+        "Fail tasks left RUNNING by a dead worker, re-queue letters stuck in `sending`, "
+        "enqueue queued letters that lost their task, expire unconfirmed letters, "
+        "and prune old rate-limit counters."
+    )
+
+    def handle(self, *args, **options):
+        now = timezone.now()
+        counts = {
+            "stale_tasks_failed": fail_stale_tasks(
+                now - timedelta(minutes=settings.LETTERS_TASK_GRACE_MINUTES)
+            ),
+            "stuck_letters_requeued": pipeline.requeue_stuck(
+                timedelta(minutes=settings.LETTERS_SENDING_TIMEOUT_MINUTES)
+            ),
+            "queued_letters_enqueued": pipeline.resume_sending(),
+            "unconfirmed_letters_expired": pipeline.expire_unconfirmed(),
+            "ratelimit_windows_pruned": ratelimit.prune(),
+        }
+        summary = " ".join(f"{name}={count}" for name, count in counts.items())
+        logger.info("sweep_letters %s", summary)
+        if options["verbosity"] > 1:
+            self.stdout.write(summary)
+
+
+def fail_stale_tasks(started_before):
+    """Mark RUNNING tasks that started before `started_before` as failed (django-tasks-db#5:
+    a killed worker leaves them RUNNING forever)."""
+    stale = DBTaskResult.objects.running().filter(started_at__lt=started_before)
+    count = 0
+    for result in stale:
+        result.set_failed(
+            StaleWorker(f"still RUNNING after {settings.LETTERS_TASK_GRACE_MINUTES} min")
+        )
+        count += 1
+    return count

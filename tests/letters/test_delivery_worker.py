@@ -1,0 +1,125 @@
+"""Delivery faults with a real db_worker process and a real SMTP server (aiosmtpd).
+
+Time is never waited out: a retry "1 minute later" is brought forward by moving the letter's
+`next_attempt_at` and its task's `run_after` to now, as if the minute had passed."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from letters import pipeline
+from letters.models import Letter
+from tests.support.worker import wait_until
+
+S = Letter.Status
+MP_ADDRESS = "mp35075@parl.gc.ca"
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+def statuses():
+    return sorted(Letter.objects.values_list("status", flat=True))
+
+
+def time_passes():
+    """Everything scheduled for later is due now."""
+    now = timezone.now()
+    Letter.objects.filter(status=S.QUEUED).update(next_attempt_at=now)
+    DBTaskResult.objects.filter(status="READY").update(run_after=now)
+
+
+def sweep(**minutes):
+    with override_settings(
+        LETTERS_SENDING_TIMEOUT_MINUTES=minutes.get("sending", 10),
+        LETTERS_TASK_GRACE_MINUTES=minutes.get("grace", 15),
+    ):
+        call_command("sweep_letters", stdout=io.StringIO())
+
+
+@pytest.fixture
+def no_confirmation(letter_campaign):
+    """Letters go straight to the queue, so the first task a worker runs is a send."""
+    letter_campaign.require_confirmation = False
+    letter_campaign.save()
+    return letter_campaign
+
+
+def test_smtp_down_letters_wait_and_all_go_out_once_it_is_back(
+    make_letter, no_confirmation, smtp_sink, start_worker
+):
+    smtp_sink.stop()
+    letters = [make_letter(email=f"s{n}@example.org") for n in range(3)]
+    worker = start_worker(smtp=smtp_sink)
+
+    wait_until(
+        lambda: (
+            all(letter.attempts >= 1 for letter in Letter.objects.filter(status=S.QUEUED))
+            and Letter.objects.filter(status=S.QUEUED).count() == 3
+        ),
+        message="three failed attempts",
+    )
+    assert all(
+        letter.next_attempt_at > timezone.now() and letter.last_error
+        for letter in Letter.objects.all()
+    )
+
+    smtp_sink.start()
+    time_passes()
+    wait_until(lambda: statuses() == [S.SENT] * 3, message="all sent", timeout=30)
+    to_mp = smtp_sink.wait_for(3, address=MP_ADDRESS)
+    assert len(to_mp) == 3, worker.output()
+    assert {msg["Message-ID"] for msg in to_mp} == {letter.message_id for letter in letters}
+    smtp_sink.wait_for(1, address="s2@example.org")  # the supporter's copy
+
+
+def test_worker_killed_mid_send_is_recovered_with_the_same_message_id(
+    make_letter, no_confirmation, smtp_sink, start_worker
+):
+    letter = make_letter()
+    smtp_sink.hang()  # the server takes the message and never answers
+    worker = start_worker(smtp=smtp_sink)
+    smtp_sink.wait_for(1, address=MP_ADDRESS)
+    assert Letter.objects.get().status == S.SENDING
+    worker.kill()
+    smtp_sink.release()
+    assert DBTaskResult.objects.filter(status="RUNNING").count() == 1
+
+    sweep()  # too early: a slow send is not a dead one
+    assert Letter.objects.get().status == S.SENDING
+    sweep(sending=0, grace=0)
+    assert Letter.objects.get().status == S.QUEUED
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+
+    worker.start()
+    wait_until(lambda: Letter.objects.get().status == S.SENT, message="sent after restart")
+    smtp_sink.wait_for(1, address="ada@example.org")
+    to_mp = smtp_sink.to(MP_ADDRESS)
+    assert len(to_mp) == 2, "one delivery before the crash, one after: at most one duplicate"
+    assert {msg["Message-ID"] for msg in to_mp} == {letter.message_id}
+    assert Letter.objects.get().attempts == 2
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+
+
+def test_two_workers_racing_send_once(make_letter, no_confirmation, smtp_sink, start_worker):
+    letter = make_letter()
+    for _ in range(5):  # duplicate tasks for the same letter, as a double enqueue would make
+        pipeline.send_letter.enqueue(letter.pk)
+    start_worker(smtp=smtp_sink), start_worker(smtp=smtp_sink)
+
+    wait_until(
+        lambda: (
+            not DBTaskResult.objects.filter(
+                task_path=pipeline.send_letter.module_path, status__in=["READY", "RUNNING"]
+            ).exists()
+        ),
+        message="every send task done",
+    )
+    smtp_sink.wait_for(1, address="ada@example.org")
+    assert len(smtp_sink.to(MP_ADDRESS)) == 1
+    assert Letter.objects.get().status == S.SENT
+    results = DBTaskResult.objects.filter(task_path=pipeline.send_letter.module_path)
+    assert sorted(results.values_list("return_value", flat=True)) == ["sent"] + ["skipped"] * 5

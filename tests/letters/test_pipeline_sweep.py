@@ -1,0 +1,91 @@
+"""sweep_letters in-process: each repair once, then nothing (idempotent), counts-only logs."""
+
+import io
+import logging
+from datetime import timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from letters import pipeline
+from letters.models import DeliverySettings, Letter, RateLimitCounter
+
+S = Letter.Status
+
+
+def sweep():
+    out = io.StringIO()
+    call_command("sweep_letters", verbosity=2, stdout=out)
+    return dict(pair.split("=") for pair in out.getvalue().split())
+
+
+def send_tasks(letter, **filters):
+    return DBTaskResult.objects.filter(
+        task_path=pipeline.send_letter.module_path, args_kwargs__args=[letter.pk], **filters
+    )
+
+
+def test_stuck_sending_letter_is_requeued_then_left_alone(make_letter):
+    letter = make_letter(confirm=True)
+    send_tasks(letter).update(status="RUNNING", started_at=timezone.now() - timedelta(hours=1))
+    Letter.objects.get(pk=letter.pk).transition(S.SENDING)  # then the worker died
+    letter.events.update(at=timezone.now() - timedelta(minutes=11))
+
+    counts = sweep()
+    assert counts["stale_tasks_failed"] == "1"
+    assert counts["stuck_letters_requeued"] == "1"
+    letter.refresh_from_db()
+    assert letter.status == S.QUEUED
+    assert send_tasks(letter, status="READY").count() == 1
+    assert send_tasks(letter, status="FAILED").get().exception_class_path.endswith("StaleWorker")
+    assert set(sweep().values()) == {"0"}
+
+
+def test_recent_sending_letter_is_not_touched(make_letter):
+    letter = make_letter(confirm=True)
+    with_lock = Letter.objects.get(pk=letter.pk)
+    with_lock.transition(S.SENDING)
+    assert sweep()["stuck_letters_requeued"] == "0"
+    assert Letter.objects.get(pk=letter.pk).status == S.SENDING
+
+
+def test_queued_letter_that_lost_its_task_is_enqueued_once(make_letter):
+    letter = make_letter(confirm=True)
+    send_tasks(letter).update(status="FAILED")
+    later = make_letter(confirm=True)
+    Letter.objects.filter(pk=later.pk).update(next_attempt_at=timezone.now() + timedelta(hours=1))
+    send_tasks(later).update(status="FAILED")
+
+    assert sweep()["queued_letters_enqueued"] == "1"  # the later one is not due yet
+    assert send_tasks(letter, status="READY").count() == 1
+    assert sweep()["queued_letters_enqueued"] == "0"
+
+
+def test_nothing_is_enqueued_while_paused(make_letter):
+    letter = make_letter(confirm=True)
+    send_tasks(letter).update(status="SUCCESSFUL")
+    DeliverySettings.objects.update_or_create(defaults={"pause_sending": True})
+    assert sweep()["queued_letters_enqueued"] == "0"
+
+
+def test_unconfirmed_letters_expire_after_seven_days(make_letter):
+    old, recent = make_letter(), make_letter()
+    Letter.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    assert sweep()["unconfirmed_letters_expired"] == "1"
+    assert Letter.objects.get(pk=old.pk).status == S.EXPIRED
+    assert Letter.objects.get(pk=recent.pk).status == S.PENDING_CONFIRMATION
+    assert sweep()["unconfirmed_letters_expired"] == "0"
+
+
+def test_old_rate_limit_windows_are_pruned(db):
+    RateLimitCounter.objects.create(key="k", window_start=0, count=3)
+    assert sweep()["ratelimit_windows_pruned"] == "1"
+
+
+def test_logs_hold_counts_only(make_letter, caplog):
+    make_letter(first_name="Zz-marker", email="zz-marker@example.org")
+    with caplog.at_level(logging.INFO, logger="letters.sweep"):
+        sweep()
+    assert "sweep_letters stale_tasks_failed=0" in caplog.text
+    assert "zz-marker" not in caplog.text.lower()
