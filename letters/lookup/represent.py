@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 
 import requests
 from django.conf import settings
+from urllib3.util import Timeout
 
 from letters import ratelimit
 
@@ -24,6 +25,8 @@ FEDERAL_SET = "federal-electoral-districts-2023-representation-order"
 HOUSE_OF_COMMONS_SET_URL = "/representative-sets/house-of-commons/"
 RATE_LIMIT_KEY = "represent-api"
 MAX_TIMEOUT_SECONDS = 3.0
+# The importer is not waited on by a supporter: a page of 100 MPs may take longer.
+IMPORT_TIMEOUT_SECONDS = 20.0
 MAX_BODY_BYTES = 2 * 1024 * 1024
 USER_AGENT = "LetUsBelong/1.0 (+https://letusbelong.ca; write-to-your-MP tool)"
 
@@ -97,19 +100,23 @@ class RepresentClient:
         """Count one call against the limit shared by every process; False once it is spent."""
         return ratelimit.allow(RATE_LIMIT_KEY, limit=self.calls_per_minute, window_seconds=60)
 
-    def get_json(self, path, params=None):
-        """GET `path` and return the decoded JSON, within `self.timeout` seconds in total.
+    def get_json(self, path, params=None, timeout=None):
+        """GET `path` and return the decoded JSON, within `timeout` (default `self.timeout`)
+        seconds in total.
 
         Raises `UnknownPostalCode` for a 404 and `RepresentUnavailable` for everything else
         that is not a 200 with a JSON body. The caller has already passed `may_call()`."""
         url = urljoin(self.base_url, path.lstrip("/"))
-        deadline = time.monotonic() + self.timeout
+        timeout = timeout or self.timeout
+        deadline = time.monotonic() + timeout
         try:
             with requests.get(
                 url,
                 params=params,
                 headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-                timeout=(min(1.0, self.timeout), self.timeout),
+                # `total` bounds connecting plus waiting for the headers; the body is read
+                # against the same deadline below.
+                timeout=Timeout(connect=min(1.0, timeout), read=timeout, total=timeout),
                 stream=True,
                 allow_redirects=False,
             ) as response:
@@ -156,7 +163,7 @@ class RepresentClient:
                 if not wait_for_rate_limit:
                     raise RepresentUnavailable("our share of Represent's rate limit is spent")
                 time.sleep(60 - time.time() % 60 + 0.1)
-            page = self.get_json(next_path, params=params)
+            page = self.get_json(next_path, params=params, timeout=IMPORT_TIMEOUT_SECONDS)
             if not isinstance(page, dict):
                 raise RepresentUnavailable(f"unexpected page from {next_path}")
             yield from (item for item in _as_list(page.get("objects")) if isinstance(item, dict))

@@ -15,6 +15,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
@@ -71,7 +72,6 @@ class LookupResult:
     status: str
     source: str | None
     ridings: list = field(default_factory=list)
-    fallback_ridings: list = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -81,6 +81,13 @@ class LookupResult:
     @property
     def found(self):
         return bool(self.ridings)
+
+    @cached_property
+    def fallback_ridings(self):
+        """The province's ridings when the supporter has to pick (queried on first use)."""
+        if self.status in (Status.UNKNOWN, Status.UNAVAILABLE):
+            return ridings_for_province(self.province)
+        return []
 
 
 @dataclass(frozen=True)
@@ -210,14 +217,7 @@ def lookup_postal_code(raw):
     status, message = (
         (Status.UNKNOWN, UNKNOWN_MESSAGE) if answer else (Status.UNAVAILABLE, UNAVAILABLE_MESSAGE)
     )
-    return LookupResult(
-        postal_code,
-        province,
-        status,
-        "fallback",
-        fallback_ridings=ridings_for_province(province),
-        error=message,
-    )
+    return LookupResult(postal_code, province, status, "fallback", error=message)
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})

@@ -418,16 +418,18 @@ class Command(BaseCommand):
             self.stdout.write(f"Loading the MP directory from {data_dir}.")
             self.print_report(DirectoryImport(Source.CSV).run(*from_csv(data_dir)))
             return
-        self.stdout.write("No MP_DATA_DIR: loading the MP directory live from Represent.")
+        if data_dir:
+            self.stdout.write(f"MP_DATA_DIR ({data_dir}) holds no {DISTRICTS_FILE}.")
+        self.stdout.write(f"Loading the MP directory live from {settings.REPRESENT_API_URL}.")
         try:
             report = DirectoryImport(Source.REPRESENT).run(*from_represent())
         except RepresentError as error:
             self.stdout.write(
                 self.style.WARNING(
-                    "The MP directory could not be loaded: MP_DATA_DIR is not set and "
-                    f"Represent ({settings.REPRESENT_API_URL}) cannot be reached ({error}). "
-                    "The site runs, and the letter page says the directory is not loaded yet. "
-                    "Run `manage.py import_mps --csv DIR` or `--represent` later."
+                    "The MP directory could not be loaded: no MP_DATA_DIR with the CSV files, "
+                    f"and Represent cannot be reached ({error}). The site runs, and the letter "
+                    "page tells supporters the directory is not loaded yet. Load it later with "
+                    "`manage.py import_mps --csv DIR` or `--represent`."
                 )
             )
             return
