@@ -13,14 +13,54 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
-    """The header/footer navigation of the active language (looked up once per request)."""
+    """The header and footer links of the active language, resolved once per request.
+
+    Returns {"menu": [...], "footer_links": [...], "privacy": link or None, "footer_text": ...}
+    where each link is {"url", "text"}; linked pages are followed into the active language with
+    one query for all of them.
+    """
     request = context.get("request")
     cached = getattr(request, "_site_navigation", None) if request else None
     if cached is None:
-        cached = SiteNavigation.for_locale(Locale.get_active()) or False
+        cached = _resolve_navigation(request, Locale.get_active()) or False
         if request is not None:
             request._site_navigation = cached
     return cached or None
+
+
+def _resolve_navigation(request, locale):
+    navigation = SiteNavigation.for_locale(locale)
+    if navigation is None:
+        return None
+    values = [item.value for item in [*navigation.menu, *navigation.footer_links]]
+    linked = [value["page"] for value in values if value.get("page")]
+    if navigation.privacy_page:
+        linked.append(navigation.privacy_page)
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale, translation_key__in={page.translation_key for page in linked}
+        )
+    }
+
+    def resolve(page, text=""):
+        page = localized.get(page.translation_key, page)
+        return {"url": page.get_url(request), "text": text or page.title}
+
+    def links(stream):
+        return [
+            resolve(item.value["page"], item.value["text"])
+            if item.value.get("page")
+            else {"url": item.value["external_url"], "text": item.value["text"]}
+            for item in stream
+        ]
+
+    return {
+        "menu": links(navigation.menu),
+        "footer_links": links(navigation.footer_links),
+        "privacy": resolve(navigation.privacy_page) if navigation.privacy_page else None,
+        "footer_text": navigation.footer_text,
+    }
 
 
 def _language_home_urls(request):

@@ -86,6 +86,16 @@ def _rich_part_html(part, language):
     raise TypeError(f"Unknown rich text part {part!r}")
 
 
+def _content(content_json):
+    """A source's content without tree bookkeeping: adding a child page is not a change to
+    translate."""
+    if content_json is None:
+        return None
+    data = json.loads(content_json)
+    data.pop("numchild", None)
+    return data
+
+
 def _comparable(serialized):
     """StreamField values serialize to JSON whose key order may vary; compare the data."""
     try:
@@ -161,7 +171,9 @@ class ContentLoader:
         elif self.assign(page, fields):
             page.save_revision().publish()
             self.changed(f"updated {model.__name__} /{slug}/")
-        return page
+        # Publishing saves another copy of the page; read back what is stored so the
+        # translation source below matches the database (and a second run sees no change).
+        return model.objects.get(pk=page.pk)
 
     # -- Russian (through wagtail-localize) ------------------------------------------------
 
@@ -173,6 +185,9 @@ class ContentLoader:
             for name, value in spec.items()
         }
         shadow_fields.update(extra or {})
+        if isinstance(instance, Page):
+            # Page types that translate their slug keep the English one unless told otherwise.
+            shadow_fields.setdefault("slug", instance.slug)
         shadow = model(**shadow_fields)
         russian = defaultdict(list)
         for segment in extract_segments(shadow):
@@ -187,7 +202,7 @@ class ContentLoader:
             .first()
         )
         source, _ = TranslationSource.update_or_create_from_instance(instance)
-        changed = previous != source.content_json
+        changed = _content(previous) != _content(source.content_json)
 
         # A rich text field gives several segments with one path; they pair up in order.
         segments = (
@@ -331,6 +346,7 @@ class ContentLoader:
         if home.call_to_action_page_id != pages["letter"].pk:
             home.call_to_action_page = pages["letter"]
             home.save_revision().publish()
+            home = pages["home"] = HomePage.objects.get(pk=home.pk)
             self.changed("linked the home page to the letter page")
             self.translate(home, content.HOME, "home")
 
@@ -361,6 +377,9 @@ class ContentLoader:
         pages["privacy"] = self.page(home, StandardPage, "privacy", content.PRIVACY, "privacy")
         pages["contact"] = self.page(home, StandardPage, "contact", content.CONTACT, "contact")
         self.navigation(pages)
+        # Their children were added since: record the final state in their translation sources.
+        self.translate(home, content.HOME, "home")
+        self.translate(pages["news"], content.NEWS_INDEX, "news")
         return pages
 
 
