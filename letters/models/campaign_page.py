@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -13,12 +14,15 @@ PLACEHOLDER_HELP = _(
 )
 
 
-class LetterCampaignPage(Page):
+class LetterCampaignPage(RoutablePageMixin, Page):
     """A "write to your MP" campaign: a letter template, prompts, a goal and the switches.
 
     The letter that is sent exists in Canada's two official languages (English and French) and is
     never translated by translators; the reference translation is what a reader sees beside it
-    in the page's own language. Recipients come only from the MP directory."""
+    in the page's own language. Recipients come only from the MP directory.
+
+    The supporter's steps are routes of the page; their views live in `letters.views`
+    (see docs/letter-tool.md)."""
 
     intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
@@ -100,6 +104,32 @@ class LetterCampaignPage(Page):
 
     class Meta:
         verbose_name = _("letter campaign page")
+
+    # The supporter's steps. Imported on call: letters.views imports the models.
+
+    @path("", name="start")
+    def start_route(self, request):
+        from letters.views import start_step
+
+        return start_step(request, self)
+
+    @path("find/", name="find")
+    def find_route(self, request):
+        from letters.views import find_step
+
+        return find_step(request, self)
+
+    @path("write/<str:fed_code>/", name="write")
+    def write_route(self, request, fed_code):
+        from letters.views import write_step
+
+        return write_step(request, self, fed_code)
+
+    @path("check-email/", name="check_email")
+    def check_email_route(self, request):
+        from letters.views import check_email_step
+
+        return check_email_step(request, self)
 
     def letter_template(self, language):
         """(subject, body) of the letter sent in `language` ("en" or "fr")."""

@@ -1,0 +1,33 @@
+"""Template tags of the letter tool: the letters-sent counter."""
+
+from django import template
+
+from letters.models import LetterCampaignPage
+
+register = template.Library()
+
+
+@register.simple_tag
+def letter_counter(campaign_page):
+    """The counter of a letter campaign: `{"count", "goal", "progress", "percent"}`.
+
+    None when `campaign_page` is missing or not a letter campaign, so a page can include the
+    counter whatever its call-to-action points at."""
+    if campaign_page is None:
+        return None
+    specific = getattr(campaign_page, "specific", campaign_page)
+    if not isinstance(specific, LetterCampaignPage):
+        return None
+    # Imported here: every template engine loads this library at start-up, and the pipeline
+    # pulls in mail and tasks that a template library should not depend on.
+    from letters.pipeline import letters_sent_count
+
+    count = letters_sent_count(specific)
+    goal = specific.goal or 0
+    progress = min(count, goal)
+    return {
+        "count": count,
+        "goal": goal,
+        "progress": progress,
+        "percent": round(100 * progress / goal) if goal else 0,
+    }

@@ -1,0 +1,418 @@
+"""The supporter's path over plain HTTP, as a browser with JavaScript off drives it:
+postal code → MP → letter, details and consents → "check your email"."""
+
+import html
+import re
+
+import pytest
+from django_tasks_db.models import DBTaskResult
+
+from letters.forms import (
+    CAMPAIGN_UPDATES_CONSENT_VERSION,
+    SEND_LETTER_CONSENT_VERSION,
+)
+from letters.models import Consent, Letter, MemberOfParliament, Riding
+from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data, write_url
+
+pytestmark = pytest.mark.usefixtures("letter_limits")
+
+START_TEXT = {"en": "Find your MP", "ru": "Найдите своего депутата"}
+CHECK_EMAIL = {"en": "Check your email", "ru": "Проверьте почту"}
+
+
+def letter_tasks():
+    """Tasks of the letter pipeline (publishing pages enqueues Wagtail's own tasks)."""
+    return DBTaskResult.objects.filter(task_path__startswith="letters.")
+
+
+def no_rows_created():
+    return not (Letter.objects.exists() or Consent.objects.exists() or letter_tasks().exists())
+
+
+def textarea_text(content):
+    return re.search(r"<textarea[^>]*>\n?(.*?)</textarea>", content, re.S).group(1)
+
+
+def assert_no_store(response):
+    assert "no-store" in response["Cache-Control"]
+
+
+# -- Step 1: find your MP --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_start_page_has_a_labelled_postal_code_form(client, letter_site, language):
+    response = client.get(f"/{language}/write-to-your-mp/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert START_TEXT[language] in content
+    assert '<label for="id_postal_code">' in content
+    assert 'name="postal_code"' in content
+    assert f'action="/{language}/write-to-your-mp/find/"' in content
+    assert f'href="/{language}/privacy/"' in content
+    assert "letter.js" in content and "<script>" not in content
+    assert_no_store(response)
+
+
+def test_one_riding_goes_straight_to_the_letter(client, letter_site, represent_server):
+    represent_server.add_postcode("L1S2J5", [FED_CODE])
+    response = client.get("/en/write-to-your-mp/find/", {"postal_code": " l1s-2j5 "})
+    assert response.status_code == 302
+    assert response["Location"] == write_url("en", FED_CODE, POSTAL_CODE)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_ambiguous_postal_code_lets_the_supporter_choose(
+    client, letter_site, represent_server, language
+):
+    represent_server.add_postcode("K2B7Y4", ["35082", "35067"])
+    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "K2B 7Y4"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    for fed_code in ("35082", "35067"):
+        assert f"/{language}/write-to-your-mp/write/{fed_code}/?postal_code=K2B+7Y4" in content
+    assert content.count("<li data-search") == 2
+    assert "choose=1" in content  # "none of these": the whole province
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_unknown_postal_code_offers_the_province_and_elections_canada(
+    client, letter_site, represent_server, language
+):
+    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "K0K 0K0"})
+    assert response.status_code == 200
+    content = response.content.decode()
+    ontario = Riding.objects.filter(province="ON").count()
+    assert content.count("<li data-search") == ontario
+    assert "https://www.elections.ca/Scripts/vis/FindED?L=e" in content
+    assert 'name="q"' in content and '<label for="id_q">' in content
+
+    searched = client.get(
+        f"/{language}/write-to-your-mp/find/", {"postal_code": "K0K 0K0", "q": "ajax"}
+    )
+    assert searched.content.decode().count("<li data-search") == 1
+    assert f"/write-to-your-mp/write/{FED_CODE}/" in searched.content.decode()
+
+
+def test_represent_down_still_lets_the_supporter_pick(client, letter_site, represent_server):
+    represent_server.respond("M5V3L9", status=503)
+    response = client.get("/ru/write-to-your-mp/find/", {"postal_code": "M5V 3L9"})
+    assert response.status_code == 200
+    assert response.content.decode().count("<li data-search") == (
+        Riding.objects.filter(province="ON").count()
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "six characters"), ("ru", "шести знаков")],
+)
+def test_invalid_postal_code_is_a_translated_400(client, letter_site, language, message):
+    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "12345"})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert message in content
+    assert 'aria-invalid="true"' in content
+    assert 'href="#id_postal_code"' in content  # the error summary links to the field
+
+
+def test_empty_directory_is_explained_calmly(client, letter_pages):
+    start = client.get("/en/write-to-your-mp/")
+    assert start.status_code == 200
+    assert "not loaded yet" in start.content.decode()
+    found = client.get("/en/write-to-your-mp/find/", {"postal_code": "K1A 0A6"})
+    assert found.status_code == 200
+    assert "not loaded yet" in found.content.decode()
+
+
+# -- Steps 2–4: the letter form ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_write_page_shows_the_mp_and_a_prefilled_letter(client, letter_site, language):
+    response = client.get(write_url(language, FED_CODE, POSTAL_CODE))
+    assert response.status_code == 200
+    content = html.unescape(response.content.decode())
+    assert "Jennifer McKelvie" in content
+    assert "Liberal" in content and "Ajax" in content
+    assert "ourcommons.ca" not in content  # no third-party photo
+    # The letter is English (the MP's language), MP placeholders filled, the supporter's
+    # visible until they send it.
+    textarea = textarea_text(content)
+    assert textarea.startswith("Dear Jennifer McKelvie,")
+    assert "constituent in Ajax" in textarea
+    assert "{mp_name}" not in textarea and "{riding}" not in textarea
+    assert "{supporter_name}" in textarea
+    assert 'value="L1S 2J5"' in content  # the postal code carried over from step 1
+    assert_no_store(response)
+
+
+def test_reference_translation_only_when_languages_differ(client, letter_site):
+    english = html.unescape(client.get(write_url("en")).content.decode())
+    assert "for reference" not in english
+
+    russian = html.unescape(client.get(write_url("ru")).content.decode())
+    assert "Здравствуйте, Jennifer McKelvie!" in russian  # the reference, MP filled in
+    assert "законопроекту C-2" in russian
+    assert "{mp_name}" not in russian.split("reference__body", 1)[1]
+
+
+def test_french_mp_gets_the_french_letter_with_an_english_reference(client, letter_site):
+    MemberOfParliament.objects.filter(riding_id=FED_CODE, active=True).update(
+        preferred_language="fr"
+    )
+    content = html.unescape(client.get(write_url("en")).content.decode())
+    textarea = textarea_text(content)
+    assert textarea.startswith("Madame la Députée, Monsieur le Député,")
+    assert 'lang="fr"' in content
+    assert "Your letter is sent in French" in content
+    reference = content.split("reference__body", 1)[1]
+    assert "Dear Jennifer McKelvie," in reference
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["Let Us Belong", "hello@letusbelong.ca", "campaign", "unsubscribe at any time"]),
+        (
+            "ru",
+            [
+                "Let Us Belong",
+                "hello@letusbelong.ca",
+                "кампании",
+                "Отписаться можно в любой момент",
+            ],
+        ),
+    ],
+)
+def test_two_separate_unticked_consents(client, letter_site, language, words):
+    content = html.unescape(client.get(write_url(language)).content.decode())
+    boxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", content)
+    assert len(boxes) == 2
+    assert all("checked" not in box for box in boxes)
+    assert 'name="consent_send"' in boxes[0] and 'name="consent_updates"' in boxes[1]
+    opt_in = re.search(r'<label for="id_consent_updates">(.*?)</label>', content, re.S).group(1)
+    for word in words:
+        assert word in opt_in
+    assert f'href="/{language}/privacy/"' in content
+
+
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ({"do_not_send": True}, "not sending letters to this MP"),
+        ({"contact_failing": True}, "email address is not working"),
+        ({"active": False}, "vacant"),
+    ],
+)
+def test_mp_who_cannot_receive_letters_gets_an_explanation_and_no_form(
+    client, letter_site, flag, message
+):
+    MemberOfParliament.objects.filter(riding_id=FED_CODE, active=True).update(**flag)
+    page = client.get(write_url("en"))
+    assert page.status_code == 200
+    assert message in page.content.decode()
+    assert 'method="post"' not in page.content.decode()
+    posted = client.post(write_url("en"), compose_data())
+    assert posted.status_code == 400
+    assert no_rows_created()
+
+
+def test_vacant_seat_in_russian(client, letter_site):
+    vacant = Riding.objects.filter(members__isnull=True).first() or Riding.objects.get(
+        fed_code=FED_CODE
+    )
+    Riding.objects.filter(pk=vacant.pk).update(marked_vacant=True)
+    content = client.get(f"/ru/write-to-your-mp/write/{vacant.fed_code}/").content.decode()
+    assert "вакант" in content
+    assert 'method="post"' not in content
+
+
+def test_unknown_riding_goes_back_to_the_start(client, letter_site):
+    for fed_code in ("99999", "abc", "3" * 50):
+        response = client.get(f"/en/write-to-your-mp/write/{fed_code}/")
+        assert response.status_code == 302
+        assert response["Location"] == "/en/write-to-your-mp/"
+
+
+# -- Submitting -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_plain_post_creates_the_letter_and_redirects_to_check_your_email(
+    client, letter_site, mailoutbox, language
+):
+    response = client.post(write_url(language), compose_data())
+    assert response.status_code == 303
+    assert response["Location"] == f"/{language}/write-to-your-mp/check-email/"
+
+    letter = Letter.objects.get()
+    assert letter.status == Letter.Status.PENDING_CONFIRMATION
+    assert letter.language == language and letter.letter_language == "en"
+    assert letter.mp.name == "Jennifer McKelvie"
+    assert letter.body.endswith("Ada Lovelace\nAjax, L1S 2J5")
+    assert "{" not in letter.body and "{" not in letter.subject
+    assert letter.postal_code == "L1S 2J5"
+    consent = Consent.objects.get()  # the opt-in was left unticked: no mailing-list consent
+    assert consent.kind == Consent.Kind.SEND_LETTER
+    assert consent.wording_version == SEND_LETTER_CONSENT_VERSION
+    assert consent.language == language
+    assert consent.source_page_id == letter_site[language].pk
+    assert letter_tasks().get().task_path.endswith("send_confirmation_email")  # not to the MP
+
+    page = client.get(response["Location"])
+    assert page.status_code == 200
+    assert CHECK_EMAIL[language] in page.content.decode()
+    assert_no_store(page)
+
+
+def test_opt_in_stores_a_second_consent(client, letter_site):
+    client.post(write_url("en"), compose_data(consent_updates="on"))
+    kinds = dict(Consent.objects.values_list("kind", "wording_version"))
+    assert kinds == {
+        "send_letter": SEND_LETTER_CONSENT_VERSION,
+        "campaign_updates": CAMPAIGN_UPDATES_CONSENT_VERSION,
+    }
+    assert Consent.objects.get(kind="campaign_updates").email == "ada@example.org"
+
+
+def test_unedited_template_is_refused_until_the_story_slot_is_replaced(client, letter_site):
+    page = html.unescape(client.get(write_url("en")).content.decode())
+    subject = re.search(r'name="subject"[^>]*value="([^"]*)"', page).group(1)
+    body = textarea_text(page)
+    response = client.post(write_url("en"), compose_data(subject=subject, body=body))
+    assert response.status_code == 400
+    assert "square brackets" in response.content.decode()
+    assert no_rows_created()
+
+    own = re.sub(r"\[[^\]]+\]", "I am a nurse in Ajax; my brother waits since 2021.", body)
+    response = client.post(write_url("en"), compose_data(subject=subject, body=own))
+    assert response.status_code == 303
+    sent_body = Letter.objects.get().body
+    assert "[" not in sent_body and "{" not in sent_body
+    assert sent_body.startswith("Dear Jennifer McKelvie,")
+
+
+def test_letter_without_editing_uses_the_campaign_text(client, letter_site):
+    for page in letter_site.values():
+        page.allow_editing = False
+        page.letter_body_en = "Dear {mp_name},\n\nPlease act.\n\n{supporter_name}, {riding}"
+        page.save_revision().publish()
+    content = client.get(write_url("en")).content.decode()
+    assert "<textarea" not in content and 'name="subject"' not in content
+    response = client.post(write_url("en"), compose_data(subject="ignored", body="ignored"))
+    assert response.status_code == 303
+    letter = Letter.objects.get()
+    assert letter.body == "Dear Jennifer McKelvie,\n\nPlease act.\n\nAda Lovelace, Ajax"
+
+
+# -- Bad input: a translated error, a 400, nothing created -------------------------------------
+
+HEADER_INJECTION = "Ada\r\nBcc: victim@evil.example"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"first_name": HEADER_INJECTION}, "first_name", "one line"),
+        ({"last_name": "Lovelace\nBcc: x@evil.example"}, "last_name", "one line"),
+        ({"subject": "Hello\r\nBcc: x@evil.example"}, "subject", "one line"),
+        ({"city": "Ajax\x00"}, "city", "Null characters"),
+        ({"street_address": "12 Harwood\u2028Avenue"}, "street_address", "one line"),
+        ({"body": "Dear MP, " + "x" * 20_000}, "body", "the limit is 5000"),
+        ({"consent_send": None}, "consent_send", "tick the box"),
+        ({"email": "not-an-email"}, "email", "valid email"),
+        ({"email": "ada@example.org\r\nBcc: x@evil.example"}, "email", "valid email"),
+        ({"postal_code": "H2X 1Y4"}, "postal_code", "not in the province"),
+        ({"postal_code": "ZZZ"}, "postal_code", "six characters"),
+        ({"first_name": ""}, "first_name", "required"),
+        ({"body": "Dear {mp_name}, hello {typo_here}"}, None, "{typo_here}"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message(client, letter_site, overrides, field, message):
+    response = client.post(write_url("en"), compose_data(**overrides))
+    assert response.status_code == 400
+    content = html.unescape(response.content.decode())
+    assert message in content
+    assert 'role="alert"' in content  # the error summary
+    if field:
+        assert f'href="#id_{field}"' in content
+        assert f'id="id_{field}_error"' in content
+    assert no_rows_created()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"first_name": HEADER_INJECTION}, "одной строке"),
+        ({"body": "x" * 20_000}, "допустимо не больше 5000"),
+        ({"consent_send": None}, "Отметьте"),
+        ({"email": "nope"}, "Введите правильный адрес электронной почты"),
+    ],
+)
+def test_bad_input_errors_are_translated(client, letter_site, overrides, message):
+    response = client.post(write_url("ru"), compose_data(**overrides))
+    assert response.status_code == 400
+    assert message in html.unescape(response.content.decode())
+    assert no_rows_created()
+
+
+def test_html_in_every_field_is_escaped_when_shown_again(client, letter_site):
+    script = "<script>alert(1)</script>"
+    fields = ["subject", "body", "first_name", "last_name", "street_address", "city"]
+    data = compose_data(**{name: f"{script}{name}" for name in fields}, email=f"{script}@x")
+    response = client.post(write_url("en"), data)
+    assert response.status_code == 400  # the email is invalid; everything else is shown again
+    content = response.content.decode()
+    assert script not in content
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;first_name" in content
+    assert no_rows_created()
+
+
+def test_every_field_garbage_never_breaks_the_page(client, letter_site):
+    garbage = "\x01<b>'\"{0.__class__}" + "é" * 300
+    data = {name: garbage for name in compose_data()}
+    response = client.post(write_url("en"), data)
+    assert response.status_code == 400
+    assert no_rows_created()
+    response = client.get("/en/write-to-your-mp/find/", {"postal_code": garbage, "q": garbage})
+    assert response.status_code == 400
+
+
+def test_honeypot_gets_the_normal_page_and_creates_nothing(client, letter_site):
+    response = client.post(write_url("en"), compose_data(website="http://spam.example"))
+    assert response.status_code == 303
+    assert response["Location"] == "/en/write-to-your-mp/check-email/"
+    assert no_rows_created()
+
+
+def test_repeat_letter_to_the_same_mp_is_refused_with_a_message(client, letter_site):
+    assert client.post(write_url("en"), compose_data()).status_code == 303
+    again = client.post(write_url("en"), compose_data(body="Another letter, my own words."))
+    assert again.status_code == 400
+    assert "already written to this MP" in again.content.decode()
+    assert Letter.objects.count() == 1
+
+
+def test_rate_limited_post_is_a_translated_429(client, letter_site, settings):
+    settings.LETTER_RATE_LIMIT_PER_IP = 1
+    client.post(write_url("ru"), compose_data())
+    response = client.post(write_url("ru"), compose_data(email="other@example.org"))
+    assert response.status_code == 429
+    assert "Подождите немного" in response.content.decode()
+    assert Letter.objects.count() == 1
+
+
+def test_post_without_csrf_token_is_refused(letter_site):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(write_url("en"), compose_data())
+    assert response.status_code == 403
+    assert no_rows_created()
+
+
+def test_form_carries_the_bot_trap_fields(client, letter_site):
+    content = client.get(write_url("en")).content.decode()
+    assert 'name="website"' in content
+    assert 'name="rendered_at"' in content
+    assert 'name="csrfmiddlewaretoken"' in content
