@@ -45,7 +45,7 @@ class LinkValue(blocks.StructValue):
 
     def page(self):
         page = self.get("page")
-        return page.localized.specific if page else None
+        return page.localized if page else None
 
     def url(self):
         page = self.page()
