@@ -26,7 +26,6 @@ INSTALLED_APPS = [
     "letusbelong.pagecache",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -76,7 +76,7 @@ def letter_data(**overrides):
     return data
 
 
-def make_letter(campaign, mp, *, email="someone@example.org", body="Hello", **fields):
+def add_letter(campaign, mp, *, email="someone@example.org", body="Hello", **fields):
     """A letter row as submit_letter would write it (the pipeline is not needed here)."""
     serial = next(_serial)
     values = {

@@ -15,7 +15,7 @@ from letters.abuse import (
     too_many_requests,
 )
 from letters.models import Letter
-from tests.support.trust import TEMPLATE_BODY, letter_data, make_letter, signed_render_time
+from tests.support.trust import TEMPLATE_BODY, add_letter, letter_data, signed_render_time
 
 pytestmark = pytest.mark.django_db
 
@@ -234,7 +234,7 @@ def test_blocked_mps_are_refused_with_a_translated_reason(
 def test_second_letter_to_the_same_mp_in_a_day_is_refused_across_translations(
     post_request, trust_mp, trust_campaign
 ):
-    make_letter(trust_campaign, trust_mp, email="Alex.Doe+1@gmail.com")
+    add_letter(trust_campaign, trust_mp, email="Alex.Doe+1@gmail.com")
     translated = type(trust_campaign).objects.get(pk=trust_campaign.pk)
     translated.pk = None  # a stand-in for the Russian page: same translation_key
     screening = screen_submission(
@@ -251,13 +251,13 @@ def test_a_letter_from_yesterday_or_spam_does_not_count(post_request, trust_mp, 
 
     from django.utils import timezone
 
-    make_letter(
+    add_letter(
         trust_campaign,
         trust_mp,
         email="alex@example.org",
         created_at=timezone.now() - timedelta(hours=25),
     )
-    make_letter(trust_campaign, trust_mp, email="alex@example.org", status=Letter.Status.SPAM)
+    add_letter(trust_campaign, trust_mp, email="alex@example.org", status=Letter.Status.SPAM)
     screening = screen_submission(
         post_request(), letter_data(email="alex@example.org"), mp=trust_mp, campaign=trust_campaign
     )
@@ -293,7 +293,7 @@ def test_from_the_sixth_identical_personal_part_letters_are_held(
             post_request(remote=f"203.0.113.{n + 1}"), data, mp=trust_mp, campaign=trust_campaign
         )
         reasons.append(screening.hold_reason)
-        make_letter(
+        add_letter(
             trust_campaign,
             trust_mp,
             email=data["email"],
@@ -317,7 +317,7 @@ def test_unedited_campaign_letters_are_not_held(post_request, trust_mp, trust_ca
         )
 
     for n in range(10):
-        make_letter(trust_campaign, trust_mp, email=f"t{n}@example.org", body=template_letter(n))
+        add_letter(trust_campaign, trust_mp, email=f"t{n}@example.org", body=template_letter(n))
     data = letter_data(
         email="new@example.org",
         first_name="Person99",
@@ -331,7 +331,7 @@ def test_unedited_campaign_letters_are_not_held(post_request, trust_mp, trust_ca
 
 def test_a_long_personal_paragraph_is_never_held(post_request, trust_mp, trust_campaign):
     for n in range(6):
-        make_letter(
+        add_letter(
             trust_campaign,
             trust_mp,
             email=f"p{n}@example.org",
