@@ -135,9 +135,9 @@ class RepresentClient:
     @staticmethod
     def _read_within(response, deadline):
         # requests' read timeout is per socket read; a server trickling bytes could exceed it,
-        # so the whole body is read against one deadline.
+        # so the body is read as it arrives (read1) and checked against one deadline.
         chunks, size = [], 0
-        for chunk in response.iter_content(chunk_size=16384):
+        while chunk := response.raw.read1(16384, decode_content=True):
             chunks.append(chunk)
             size += len(chunk)
             if time.monotonic() > deadline:

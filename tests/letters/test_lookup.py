@@ -106,6 +106,14 @@ def test_a_slow_answer_times_out_within_the_deadline(directory, settings):
     assert directory.postcode_calls(fake.SLOW) == 1
 
 
+def test_a_trickling_body_is_cut_at_the_same_deadline(directory, settings):
+    settings.REPRESENT_TIMEOUT_SECONDS = 0.5
+    started = time.monotonic()
+    result = lookup_postal_code(fake.TRICKLE)
+    assert result.status == Status.UNAVAILABLE
+    assert time.monotonic() - started < 1.5
+
+
 def test_the_timeout_is_never_above_three_seconds(settings):
     settings.REPRESENT_TIMEOUT_SECONDS = 30
     assert RepresentClient().timeout == 3.0

@@ -23,7 +23,8 @@ Built-in scenarios (constants below): `REAL_2013_SET` (the recorded L5G4L3 answe
 `VACANT_SEAT` (boundary 24037 only), `NO_FEDERAL_RIDING` (neither key nor 2023 boundary),
 `NOT_FOUND` (404 HTML), `UNAVAILABLE` (503), `RATE_LIMITED` (429), `SERVER_ERROR` (500),
 `SLOW` (answers after `represent_server.slow_seconds`, default 4 s: longer than the 3 s
-timeout), `MALFORMED_JSON` (a truncated body) and `HTML_200` (a maintenance page with 200).
+timeout), `TRICKLE` (headers at once, then the body a byte every 20 ms),
+`MALFORMED_JSON` (a truncated body) and `HTML_200` (a maintenance page with 200).
 
 `/representatives/house-of-commons/` is a paginated set (`limit`, `offset`, `meta.next`) of the
 337 MPs of `mps_45th_parliament.csv`, each shaped like the recorded records (legislature and
@@ -65,6 +66,7 @@ UNAVAILABLE = "M5V3L9"
 RATE_LIMITED = "M5V3L8"
 SERVER_ERROR = "M5V3L7"
 SLOW = "M4W1A8"
+TRICKLE = "M4W1A7"
 MALFORMED_JSON = "M4W1A5"
 HTML_200 = "M4W1A4"
 
@@ -105,6 +107,7 @@ class Reply:
     body: bytes = b""
     content_type: str = "application/json"
     delay: float = 0.0
+    trickle: float = 0.0  # seconds between the body's bytes
 
 
 @dataclass(frozen=True)
@@ -159,8 +162,9 @@ class FakeRepresent:
         }
         self.respond(code, body=body, delay=delay)
 
-    def respond(self, code, *, status=200, body=None, content_type=None, delay=0.0):
-        """Make `code` answer with anything: a dict/list (JSON), str or bytes, any status."""
+    def respond(self, code, *, status=200, body=None, content_type=None, delay=0.0, trickle=0.0):
+        """Make `code` answer with anything: a dict/list (JSON), str or bytes, any status;
+        `delay` holds the headers back, `trickle` sends the body a byte at a time."""
         if isinstance(body, (dict, list)):
             raw, default_type = json.dumps(body).encode(), "application/json"
         elif body is None:
@@ -175,7 +179,7 @@ class FakeRepresent:
         else:
             raw = body.encode() if isinstance(body, str) else body
             default_type = "text/html"
-        self.postcodes[code] = Reply(status, raw, content_type or default_type, delay)
+        self.postcodes[code] = Reply(status, raw, content_type or default_type, delay, trickle)
 
     def _add_scenarios(self):
         real = _example("L5G4L3_sets_federal-electoral-districts_c2022.json")
@@ -267,6 +271,7 @@ class FakeRepresent:
         self.respond(RATE_LIMITED, status=429, body="Too Many Requests", content_type="text/plain")
         self.respond(SERVER_ERROR, status=500, body="<h1>Server Error (500)</h1>")
         self.respond(SLOW, body=moved, delay=-1)  # -1: wait `slow_seconds`
+        self.respond(TRICKLE, body=moved, trickle=0.02)
         self.respond(MALFORMED_JSON, body=json.dumps(moved)[:150], content_type="application/json")
         self.respond(HTML_200, body="<html><body>Down for maintenance</body></html>")
 
@@ -370,7 +375,12 @@ def _handler_for(fake):
                 self.send_header("Content-Type", reply.content_type)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                self.wfile.write(reply.body)
+                if not reply.trickle:
+                    self.wfile.write(reply.body)
+                for index in range(len(reply.body) if reply.trickle else 0):
+                    self.wfile.write(reply.body[index : index + 1])
+                    self.wfile.flush()
+                    time.sleep(reply.trickle)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test): nothing to answer
 
