@@ -1,0 +1,294 @@
+"""The organizers' "Letters" menu in the Wagtail admin.
+
+- Letters: the list (filters: campaign, status, province, riding, date), an inspect view with the
+  letter's events, and a CSV export. They show supporters' personal data, so they need
+  `letters.view_personal_data` (the Data stewards group; superusers); `letters.view_letter` alone
+  is not enough. The export also needs `letters.export_personal_data` and writes an audit row.
+- Held letters: release or reject them (POST). Needs personal data access and `change_letter`.
+- Totals (letters/views_reports.py): counts only, for every admin user.
+
+Nobody adds, edits or deletes a letter here: a letter's status only moves through
+letters.pipeline. Everything is rendered by Django templates, so supporters' text is escaped.
+"""
+
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from letters import pipeline, views_reports
+from letters.models import AuditEntry, Letter, LetterCampaignPage, Province, Riding
+
+PERSONAL_DATA = "view_personal_data"
+REQUIRED_CODENAMES = {
+    "view": {PERSONAL_DATA},
+    "export": {PERSONAL_DATA, "export_personal_data"},
+    "moderate": {PERSONAL_DATA, "change_letter"},
+}
+
+
+class LetterPermissionPolicy(ModelPermissionPolicy):
+    """Seeing letters means seeing personal data; changing them happens only in the pipeline.
+
+    Actions: "view" (list, inspect), "export" (CSV), "moderate" (release/reject held letters).
+    "add", "change" and "delete" are refused to everyone, superusers included."""
+
+    def user_has_permission(self, user, action):
+        codenames = REQUIRED_CODENAMES.get(action)
+        return bool(
+            codenames
+            and user.is_active
+            and all(user.has_perm(f"letters.{codename}") for codename in codenames)
+        )
+
+    def users_with_any_permission(self, actions):
+        if not any(action in REQUIRED_CODENAMES for action in actions):
+            return self._get_users_with_any_permission_codenames([]).none()
+        return self._get_users_with_any_permission_codenames([PERSONAL_DATA])
+
+
+def can(user, action):
+    return LetterPermissionPolicy(Letter).user_has_permission(user, action)
+
+
+class LetterFilterSet(WagtailFilterSet):
+    campaign = django_filters.ModelChoiceFilter(
+        queryset=LetterCampaignPage.objects.order_by("title"), label=_("campaign")
+    )
+    status = django_filters.ChoiceFilter(choices=Letter.Status.choices, label=_("status"))
+    province = django_filters.ChoiceFilter(
+        field_name="riding__province", choices=Province.choices, label=_("province")
+    )
+    riding = django_filters.ModelChoiceFilter(
+        queryset=Riding.objects.order_by("name_en"), label=_("riding")
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("written"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Letter
+        fields = []
+
+
+def neutralise_formula(value):
+    """A cell starting with = + - @ is a formula to a spreadsheet: make it text."""
+    text = str(value)
+    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
+
+
+class LetterIndexView(generic.IndexView):
+    custom_value_preprocess = {
+        **SpreadsheetExportMixin.custom_value_preprocess,
+        str: {SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula},
+    }
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("campaign", "mp", "riding")
+
+    @property
+    def show_export_buttons(self):
+        return bool(self.list_export) and can(self.request.user, "export")
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            if not can(self.request.user, "export"):
+                raise PermissionDenied
+            from trust.privacy import audit
+
+            audit(
+                self.request.user,
+                AuditEntry.Action.EXPORT,
+                filter_text=f"letters {self.request.GET.urlencode()}",
+                result=f"{context['object_list'].count()} letters",
+            )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class LetterInspectView(generic.InspectView):
+    template_name = "letters_admin/letter_inspect.html"
+
+    def get_body_display_value(self):
+        return format_html('<pre class="letter-body">{}</pre>', self.object.body)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("actor")
+        return context
+
+
+class LetterViewSet(ModelViewSet):
+    """Letters, for data stewards: list, filters, inspect with events, CSV export."""
+
+    model = Letter
+    icon = "mail"
+    menu_label = _("Letters")
+    add_to_admin_menu = False  # it is an item of the "Letters" submenu below
+    index_view_class = LetterIndexView
+    inspect_view_class = LetterInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["hold_reason"]  # never used: "change" is refused to everyone
+    filterset_class = LetterFilterSet
+    list_display = [
+        Column("created_at", label=_("written"), sort_key="created_at"),
+        "status",
+        "campaign",
+        "riding",
+        "mp",
+        Column("supporter_name", label=_("supporter")),
+        "attempts",
+    ]
+    list_export = [
+        "public_id",
+        "created_at",
+        "confirmed_at",
+        "sent_at",
+        "status",
+        "language",
+        "letter_language",
+        "campaign",
+        "riding.fed_code",
+        "riding.name_en",
+        "mp.name",
+        "first_name",
+        "last_name",
+        "email",
+        "street_address",
+        "city",
+        "postal_code",
+        "subject",
+        "body",
+        "attempts",
+        "last_error",
+        "hold_reason",
+        "message_id",
+    ]
+    export_filename = "letters"
+    ordering = ["-created_at"]
+    list_per_page = 50
+    inspect_view_fields = [
+        "status",
+        "created_at",
+        "confirmed_at",
+        "sent_at",
+        "campaign",
+        "mp",
+        "riding",
+        "language",
+        "letter_language",
+        "subject",
+        "body",
+        "first_name",
+        "last_name",
+        "email",
+        "street_address",
+        "city",
+        "postal_code",
+        "message_id",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "hold_reason",
+    ]
+
+
+letter_viewset = LetterViewSet("letters_admin", url_prefix="letters")
+
+
+# Held letters ---------------------------------------------------------------------------------
+
+
+def held_letters(request):
+    if not can(request.user, "moderate"):
+        raise PermissionDenied
+    held = Letter.objects.filter(status=Letter.Status.HELD).select_related("mp", "riding")
+    return TemplateResponse(
+        request,
+        "letters_admin/held_letters.html",
+        {"letters": held.order_by("confirmed_at", "pk"), "page_title": _("Held letters")},
+    )
+
+
+@require_POST
+def moderate_held_letter(request, pk, decision):
+    if not can(request.user, "moderate"):
+        raise PermissionDenied
+    letter = get_object_or_404(Letter, pk=pk)
+    if decision == "release":
+        done = pipeline.release_held(letter, request.user)
+        message = _("The letter was released: it is in the queue.")
+    else:
+        done = pipeline.reject_held(letter, request.user)
+        message = _("The letter was rejected: it will not be sent.")
+    if done:
+        messages.success(request, message)
+    else:
+        messages.warning(request, _("That letter was no longer held."))
+    return redirect("letters_held")
+
+
+urlpatterns = [
+    path("letters-held/", held_letters, name="letters_held"),
+    path(
+        "letters-held/<int:pk>/<str:decision>/",
+        moderate_held_letter,
+        name="letters_held_moderate",
+    ),
+    # Counts only, no personal data: every admin user may open it.
+    path("campaign-totals/", views_reports.letter_totals, name="letters_totals"),
+]
+
+
+# The menu -------------------------------------------------------------------------------------
+
+
+class PermittedMenuItem(MenuItem):
+    def __init__(self, *args, action=None, **kwargs):
+        self.action = action
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        return self.action is None or can(request.user, self.action)
+
+
+def letters_menu_item():
+    """The "Letters" submenu: the letters and held letters for stewards, totals for everyone."""
+    return SubmenuMenuItem(
+        _("Letters"),
+        Menu(
+            items=[
+                PermittedMenuItem(
+                    _("All letters"),
+                    reverse(letter_viewset.get_url_name("index")),
+                    icon_name="mail",
+                    order=100,
+                    action="view",
+                ),
+                PermittedMenuItem(
+                    _("Held letters"),
+                    reverse("letters_held"),
+                    icon_name="warning",
+                    order=200,
+                    action="moderate",
+                ),
+                PermittedMenuItem(
+                    _("Totals"), reverse("letters_totals"), icon_name="table", order=300
+                ),
+            ]
+        ),
+        icon_name="mail",
+        order=240,
+    )
