@@ -1,4 +1,9 @@
-"""Fixtures for the campaign site: the whole site built by load_campaign_content."""
+"""Fixtures for the campaign site: the whole site built by load_campaign_content.
+
+Loading takes a few seconds, so it runs once per test module inside a transaction that is rolled
+back when the module ends; each test runs in a savepoint inside it (pytest-django's `db`), so
+tests still cannot see each other's changes.
+"""
 
 import io
 
@@ -6,16 +11,30 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale
 
 from campaign.models import FAQPage, NewsIndexPage
 from home.models import HomePage
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """These tests measure rendering; the anonymous page cache would answer for it."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(scope="module")
+def _loaded_site(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_campaign_content", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def site_content(db):
+def site_content(_loaded_site, db):
     """The campaign content: English pages, Russian translations, navigation, search index."""
-    call_command("load_campaign_content", stdout=io.StringIO())
     en = Locale.objects.get(language_code="en")
     ru = Locale.objects.get(language_code="ru")
     home = HomePage.objects.get(locale=en)
@@ -30,7 +49,10 @@ def site_content(db):
 
 
 @pytest.fixture
-def translator(db):
+def translator(db, settings):
+    """A member of Translators. Two-factor sign-in is tested in tests/trust; these tests are
+    about what a signed-in translator may do."""
+    settings.ADMIN_REQUIRE_2FA = False
     user = get_user_model().objects.create_user(
         username="translator", email="translator@example.org", password="not-used-1234"
     )

@@ -124,3 +124,20 @@ def test_french_is_added_by_settings_alone(client, site_content):
     english_links = switcher_links(client.get("/en/").content.decode())
     assert english_links == ["/ru/", "/fr/"]
     assert client.get("/fr/search/?q=canada").status_code == 200
+
+
+@pytest.mark.django_db
+def test_blocks_render_their_previews():
+    from campaign import blocks
+
+    for block in [
+        blocks.HeadingBlock(),
+        blocks.ParagraphBlock(),
+        blocks.QuoteBlock(),
+        blocks.CallToActionBlock(),
+        blocks.DemandBlock(),
+        blocks.QuestionBlock(),
+    ]:
+        assert block.is_previewable
+        value = block.to_python(block.get_prep_value(block.get_preview_value()))
+        assert block.render(value).strip().startswith("<")
