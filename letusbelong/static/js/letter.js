@@ -119,10 +119,16 @@
             status.textContent = button.dataset.copied || "";
           }
         };
+        var fallback = function () {
+          // Older browsers, or no clipboard permission: copy the selected text instead.
+          if (document.execCommand && document.execCommand("copy")) {
+            done();
+          }
+        };
         if (navigator.clipboard) {
-          navigator.clipboard.writeText(source.value).then(done, function () {});
+          navigator.clipboard.writeText(source.value).then(done, fallback);
         } else {
-          done();
+          fallback();
         }
       });
     }
