@@ -62,8 +62,11 @@ def _page_response(request, page, template, context, status=200):
 
 
 def _step_url(request, page, name, **kwargs):
-    """The URL of one of the page's steps (`name` is a route name of LetterCampaignPage)."""
-    return page.get_url(request) + page.reverse_subpage(name, kwargs=kwargs or None)
+    """The URL of one of the page's steps (`name` is a route name of LetterCampaignPage).
+
+    A page being previewed before its first save has no URL yet: its steps start at "/"."""
+    base = page.get_url(request) or "/"
+    return base + page.reverse_subpage(name, kwargs=kwargs or None)
 
 
 def _write_url(request, page, fed_code, postal_code=None):
@@ -82,7 +85,11 @@ def start_step(request, page):
         request,
         page,
         "letters/letter_campaign_page.html",
-        {"form": FindMPForm(), "directory_loaded": directory_loaded()},
+        {
+            "form": FindMPForm(),
+            "directory_loaded": directory_loaded(),
+            "find_url": _step_url(request, page, "find"),
+        },
     )
 
 
@@ -90,8 +97,9 @@ def start_step(request, page):
 def find_step(request, page):
     """The lookup: redirect to the letter when the riding is clear, else let the supporter pick."""
     form = FindMPForm(request.GET)
+    find_url = _step_url(request, page, "find")
     if not form.is_valid():
-        context = {"form": form, "directory_loaded": directory_loaded()}
+        context = {"form": form, "directory_loaded": directory_loaded(), "find_url": find_url}
         return _page_response(request, page, "letters/letter_campaign_page.html", context, 400)
     postal_code = form.cleaned_data["postal_code"]
     search = RidingSearchForm(request.GET)
@@ -100,7 +108,7 @@ def find_step(request, page):
 
     result = lookup_postal_code(postal_code.code)
     if result.status == Status.NOT_LOADED:
-        context = {"form": form, "directory_loaded": False}
+        context = {"form": form, "directory_loaded": False, "find_url": find_url}
         return _page_response(request, page, "letters/letter_campaign_page.html", context)
     if result.found and not result.ambiguous and not choose:
         return redirect(_write_url(request, page, result.ridings[0].fed_code, postal_code))
@@ -117,7 +125,8 @@ def find_step(request, page):
             (riding, _write_url(request, page, riding.fed_code, postal_code)) for riding in ridings
         ],
         "elections_canada_url": elections_canada_url(get_language()),
-        "find_url": _step_url(request, page, "find"),
+        "find_url": find_url,
+        "start_url": _step_url(request, page, "start"),
     }
     return _page_response(request, page, "letters/find_mp.html", context)
 

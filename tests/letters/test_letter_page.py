@@ -416,3 +416,16 @@ def test_form_carries_the_bot_trap_fields(client, letter_site):
     assert 'name="website"' in content
     assert 'name="rendered_at"' in content
     assert 'name="csrfmiddlewaretoken"' in content
+
+
+def test_editor_preview_renders_the_first_step(letter_site):
+    from letters.content import LETTER_CAMPAIGN_SETTINGS
+    from letters.models import LetterCampaignPage
+
+    saved = letter_site["en"].make_preview_request()
+    assert saved.status_code == 200
+    assert 'action="/en/write-to-your-mp/find/"' in saved.rendered_content
+    unsaved = LetterCampaignPage(title="New campaign", slug="new", **LETTER_CAMPAIGN_SETTINGS)
+    preview = unsaved.make_preview_request()
+    assert preview.status_code == 200
+    assert 'action="/find/"' in preview.rendered_content
