@@ -20,6 +20,7 @@ import smtplib
 import uuid
 from datetime import timedelta
 
+from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
@@ -318,7 +319,10 @@ def _retry_at(letter, when):
 
 
 def is_permanent_failure(error):
-    """A 5xx answer from the mail server is final; connection trouble, timeouts and 4xx are not."""
+    """A 5xx answer from the mail server (or an ESP refusing the recipient) is final;
+    connection trouble, timeouts and 4xx are not."""
+    if isinstance(error, AnymailRecipientsRefused):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in error.recipients.values()]
         return bool(codes) and all(code >= 500 for code in codes)

@@ -9,6 +9,7 @@ from email import message_from_bytes, policy
 from unittest import mock
 
 import pytest
+from anymail.exceptions import AnymailRecipientsRefused
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.test import override_settings
@@ -331,3 +332,20 @@ def test_sent_count_covers_every_translation(make_letter, letter_campaign):
     cache.clear()
     assert pipeline.letters_sent_count(ru_page) == 3
     assert pipeline.letters_sent_count(letter_campaign) == 3
+
+
+@pytest.mark.parametrize(
+    ("error", "permanent"),
+    [
+        (smtplib.SMTPRecipientsRefused({"a@b.c": (550, b"no")}), True),
+        (smtplib.SMTPRecipientsRefused({"a@b.c": (452, b"full")}), False),
+        (smtplib.SMTPDataError(554, b"rejected"), True),
+        (smtplib.SMTPDataError(421, b"busy"), False),
+        (smtplib.SMTPServerDisconnected(), False),
+        (ConnectionRefusedError(), False),
+        (TimeoutError(), False),
+        (AnymailRecipientsRefused(), True),
+    ],
+)
+def test_which_failures_are_final(error, permanent):
+    assert pipeline.is_permanent_failure(error) is permanent

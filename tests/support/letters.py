@@ -1,6 +1,8 @@
 """Letters in the test database, made through the real pipeline.
 
 Fixtures (each needs `db` or `transactional_db`):
+- `wagtail_root`: Wagtail's root page and default locale, recreated if a transactional test's
+  flush removed them (list it before fixtures that build pages under the root).
 - `letter_campaign`: a published LetterCampaignPage (English, confirmation required).
 - `make_mp(fed_code="35075", **fields)`: a riding and its sitting MP with a delivery email.
 - `make_letter(**overrides)`: `letters.pipeline.submit_letter` with valid defaults
@@ -16,6 +18,11 @@ CONSENT_WORDINGS = {
     "send_letter": ("2026-11", "Send this letter to my MP."),
     "campaign_updates": ("2026-11", "Send me campaign updates; unsubscribe at any time."),
 }
+
+
+@pytest.fixture
+def wagtail_root(db):
+    return root_page()
 
 
 @pytest.fixture
