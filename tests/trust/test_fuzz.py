@@ -1,0 +1,146 @@
+"""Fuzzing (issue 5, "Done when"): 1,000 random and hostile inputs (250 for the compose form,
+125 for each other test, several requests each) across every public form and endpoint: never
+a 500, and input that is refused creates no rows."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from letters.models import Consent, Letter
+from tests.support.letter_views import FED_CODE, compose_data, write_url
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    "",
+    " ",
+    "\x00",
+    "a\x00b",
+    "\r\nBcc: x@evil.example",
+    "ada@example.org\r\nBcc: x@evil.example",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE letters_letter; --",
+    "{mp_name}{supporter_name}{0}{__class__}",
+    "%s%s%n%x",
+    "../../../../etc/passwd",
+    "K1A 0A6" * 50,
+    "x" * 6000,
+    "\u202eRTL\u202c",
+    "\ud7ff\ufeff\u200b",
+    "😀" * 100,
+    "Ⅻ１２３",
+    "٣٤٥",
+    "null",
+    "None",
+    "-1",
+    "99999999999999999999999",
+    "1e309",
+    "[]",
+    "{}",
+]
+# Text that survives the test client's encoding; NUL and lone surrogates come from HOSTILE.
+hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(st.characters(blacklist_categories=["Cs"]), max_size=200),
+)
+FUZZ = settings(
+    max_examples=125,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+COMPOSE_FIELDS = [
+    "subject",
+    "body",
+    "first_name",
+    "last_name",
+    "email",
+    "street_address",
+    "city",
+    "postal_code",
+    "consent_send",
+    "consent_updates",
+    "website",
+    "rendered_at",
+]
+
+
+def counts():
+    return Letter.objects.count(), Consent.objects.count()
+
+
+def assert_sane(response, before):
+    assert response.status_code < 500, response.status_code
+    if response.status_code not in (302, 303):
+        assert counts() == before
+
+
+@settings(FUZZ, max_examples=250)
+@given(
+    language=st.sampled_from(["en", "ru"]),
+    fields=st.dictionaries(st.sampled_from(COMPOSE_FIELDS), hostile_text, max_size=12),
+    keep_valid=st.booleans(),
+)
+def test_fuzz_the_compose_form(client, letter_site, letter_limits, language, fields, keep_valid):
+    data = {**compose_data(), **fields} if keep_valid else fields
+    before = counts()
+    assert_sane(client.post(write_url(language), data), before)
+
+
+@FUZZ
+@given(
+    language=st.sampled_from(["en", "ru"]),
+    postal_code=hostile_text,
+    fed_code=st.one_of(st.just(FED_CODE), st.from_regex(r"[0-9]{1,6}", fullmatch=True)),
+    choose=st.sampled_from(["", "1", "x"]),
+)
+def test_fuzz_the_find_and_write_steps(
+    client, letter_site, language, postal_code, fed_code, choose
+):
+    before = counts()
+    params = {"postal_code": postal_code, "choose": choose, "q": postal_code}
+    assert_sane(client.get(f"/{language}/write-to-your-mp/find/", params), before)
+    assert_sane(client.get(write_url(language, fed_code), {"postal_code": postal_code}), before)
+
+
+@FUZZ
+@given(token=hostile_text, action=st.sampled_from(["confirm", "sent", "print"]))
+def test_fuzz_the_token_pages(client, letter_site, token, action):
+    before = counts()
+    token = token.replace("/", "") or "x"
+    assert_sane(client.get(f"/en/letters/{action}/{token}/"), before)
+    if action == "confirm":
+        assert_sane(client.post(f"/en/letters/confirm/{token}/"), before)
+
+
+@FUZZ
+@given(postal_code=hostile_text, province=hostile_text, query=hostile_text)
+def test_fuzz_the_lookup_json(client, letter_site, represent_server, postal_code, province, query):
+    before = counts()
+    assert_sane(client.get("/en/letters/lookup/", {"postal_code": postal_code}), before)
+    assert_sane(client.get("/ru/letters/ridings/", {"province": province, "q": query}), before)
+
+
+@FUZZ
+@given(query=hostile_text, page=hostile_text)
+def test_fuzz_search(client, letter_site, query, page):
+    before = counts()
+    assert_sane(client.get("/en/search/", {"q": query, "page": page}), before)
+
+
+@FUZZ
+@given(token=hostile_text, body=st.binary(max_size=300))
+def test_fuzz_unsubscribe_and_csp_reports(client, token, body):
+    before = counts()
+    token = token.replace("/", "") or "x"
+    assert_sane(client.get(f"/en/unsubscribe/{token}/"), before)
+    assert_sane(client.post(f"/ru/unsubscribe/{token}/", {"List-Unsubscribe": token}), before)
+    assert_sane(client.post("/csp-report/", body, content_type="application/csp-report"), before)
+
+
+@FUZZ
+@given(method=st.sampled_from(["get", "post", "put", "delete"]), path=hostile_text)
+def test_fuzz_any_path(client, method, path):
+    before = counts()
+    path = "/" + path.lstrip("/")
+    assert_sane(getattr(client, method)(path), before)
