@@ -143,7 +143,7 @@ def write_step(request, page, fed_code):
         "riding": riding,
         "riding_name": riding.name_for_language(get_language()),
         "mp": mp,
-        "choose_url": _choose_url(page, request),
+        "choose_url": _choose_url(request, page),
     }
     if refusal := mp_refusal(mp):
         context["refusal"] = refusal
@@ -165,7 +165,7 @@ def write_step(request, page, fed_code):
             initial={"postal_code": _postal_code_from_query(request)},
         )
         status = 200
-    context.update(_letter_context(request, page, form))
+    context.update(_letter_context(page, form))
     return _page_response(request, page, "letters/write_letter.html", context, status)
 
 
@@ -217,8 +217,8 @@ def _postal_code_from_query(request):
         return ""
 
 
-def _choose_url(page, request):
-    """ "Not your riding?": the province's list for the postal code the supporter gave."""
+def _choose_url(request, page):
+    """The "not your riding?" link: the province's ridings for the supporter's postal code."""
     postal_code = _postal_code_from_query(request) or request.POST.get("postal_code", "")
     try:
         code = PostalCode.parse(postal_code)
@@ -228,12 +228,11 @@ def _choose_url(page, request):
     return f"{_step_url(request, page, 'find')}?{query}"
 
 
-def _letter_context(request, page, form):
+def _letter_context(page, form):
     """The letter's template (for the "how personal" hint) and its reference translation."""
     subject, body = form.template_text()
-    page_language = get_language()
     reference = None
-    if page_language != form.letter_language and (page.reference_body or page.reference_subject):
+    if get_language() != form.letter_language and (page.reference_body or page.reference_subject):
         reference = {
             "subject": _fill_mp(page.reference_subject, form),
             "body": _fill_mp(page.reference_body, form),
