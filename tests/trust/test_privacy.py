@@ -232,6 +232,7 @@ def test_every_campaign_email_has_one_click_unsubscribe(subscriber, settings):
     url = message.extra_headers["List-Unsubscribe"].strip("<>")
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert url in message.body and "Let Us Belong" in message.body
+    assert "Отписаться можно в любой момент" in message.body  # the footer in their language
     assert settings.CAMPAIGN_CONTACT_EMAIL in message.body and "123 Example St" in message.body
     assert "fan" not in url and "@" not in url.split("//", 1)[1]
     assert "campaign" in message.tags
@@ -242,6 +243,7 @@ def test_one_click_post_withdraws_at_once_and_works_60_days_later(client, subscr
     path = f"/ru/unsubscribe/{token}/"
     page = client.get(path)
     assert page.status_code == 200 and "<form" in page.content.decode()
+    assert "Отписаться" in page.content.decode()
     assert Consent.objects.get(pk=subscriber.pk).withdrawn_at is None
 
     later = time.time() + 61 * 86400
