@@ -189,7 +189,8 @@ PAGE_CACHE_VERSION_CHECK_SECONDS = 1
 PAGE_CACHE_QUERY_PARAMS = ["page"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS += ["utm_term", "fbclid", "gclid"]
-PAGE_CACHE_INVALIDATING_MODELS = []  # "app_label.Model" whose saves change public pages
+# "app_label.Model" whose saves change public pages (the header and footer are on every page).
+PAGE_CACHE_INVALIDATING_MODELS = ["campaign.SiteNavigation"]
 # Only `make bench` sets this: requests carrying the header skip the cache (uncached figures).
 PAGE_CACHE_BYPASS_HEADER = env_str("PAGE_CACHE_BYPASS_HEADER")
 

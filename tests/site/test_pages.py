@@ -141,3 +141,20 @@ def test_blocks_render_their_previews():
         assert block.is_previewable
         value = block.to_python(block.get_prep_value(block.get_preview_value()))
         assert block.render(value).strip().startswith("<")
+
+
+@pytest.mark.django_db
+def test_editing_the_navigation_refreshes_cached_pages(client, site_content, settings):
+    from django.core.cache import cache
+
+    from campaign.models import SiteNavigation
+
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_VERSION_CHECK_SECONDS = 0
+    cache.clear()
+    client.get("/en/")
+    assert client.get("/en/")["X-Cache"] == "HIT"
+    navigation = SiteNavigation.objects.get(locale=site_content["en"])
+    navigation.footer_text = "<p>A new footer.</p>"
+    navigation.save()
+    assert "A new footer." in client.get("/en/").content.decode()
