@@ -88,3 +88,28 @@ def test_counter_renders_nothing_without_a_letter_campaign(db, campaign_page):
         campaign_page = Page.get_first_root_node()
     html = render_to_string("letters/includes/counter.html", {"campaign_page": campaign_page})
     assert html.strip() == ""
+
+
+def test_an_old_placeholder_page_is_replaced_once(client, loaded):
+    from campaign.models import StandardPage
+    from home.models import HomePage
+
+    home = HomePage.objects.get(locale__language_code="en")
+    for page in (loaded["ru"], loaded["en"]):
+        page.delete()
+    placeholder = StandardPage(title="Write to your MP", slug="write-to-your-mp")
+    home.add_child(instance=placeholder)
+    placeholder.save_revision().publish()
+    russian = placeholder.copy_for_translation(loaded["ru"].locale)
+    russian.save_revision().publish()
+
+    call_command("load_campaign_content", stdout=io.StringIO())
+    assert not StandardPage.objects.filter(slug="write-to-your-mp").exists()
+    for language in ("en", "ru"):
+        page = Page.objects.get(
+            url_path__endswith="/write-to-your-mp/", locale__language_code=language
+        )
+        assert isinstance(page.specific, LetterCampaignPage)
+        assert client.get(f"/{language}/write-to-your-mp/").status_code == 200
+    home.refresh_from_db()
+    assert home.call_to_action_page.specific_class is LetterCampaignPage
