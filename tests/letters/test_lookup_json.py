@@ -29,6 +29,13 @@ def ridings_url(language="en"):
         return reverse("letters:ridings")
 
 
+@pytest.fixture(autouse=True)
+def back_to_english():
+    # LocaleMiddleware leaves the language of a /ru/ request active in this thread.
+    yield
+    translation.activate("en")
+
+
 @pytest.fixture
 def directory(mp_directory, represent_server):
     return represent_server
