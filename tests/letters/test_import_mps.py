@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from letters.models import MemberOfParliament, Riding
 from tests.support.directory import MP_DATA_DIR
@@ -265,8 +266,21 @@ def test_house_xml_updates_the_roster_by_riding_name(tmp_path):
     assert counts() == (343, 337, 6)
 
 
-def test_a_missing_folder_is_a_clear_error(tmp_path, db):
-    from django.core.management.base import CommandError
+@pytest.mark.django_db
+def test_a_roster_that_would_vacate_most_seats_is_refused_unless_allowed(data_copy):
+    run(csv=str(data_copy))
+    before = state()
+    edit_csv(
+        data_copy / "mps_45th_parliament.csv", lambda row: row if row["province"] == "PE" else None
+    )
+    with pytest.raises(CommandError, match="nothing was changed"):
+        run(csv=str(data_copy))
+    assert state() == before
+    output = run(csv=str(data_copy), allow_mass_vacate=True)
+    assert "333 vacated" in output
+    assert counts() == (343, 4, 339)
 
+
+def test_a_missing_folder_is_a_clear_error(tmp_path, db):
     with pytest.raises(CommandError, match="Cannot read"):
         run(csv=str(tmp_path / "nowhere"))

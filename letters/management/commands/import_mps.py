@@ -31,6 +31,9 @@ from letters.lookup.represent import (
 from letters.lookup.service import searchable_text
 from letters.models import MemberOfParliament, Riding
 
+# A roster that would vacate more seats than this at once is more likely broken (a scraper
+# failing half-way) than a real election night; --allow-mass-vacate accepts it.
+MAX_VACATED = 30
 DISTRICTS_FILE = "fed_2023_districts.csv"
 MEMBERS_FILE = "mps_45th_parliament.csv"
 # The first two digits of a FED code are the province's Statistics Canada code.
@@ -100,14 +103,23 @@ class Report:
 class DirectoryImport:
     """Applies a full roster from one source to the database, in one transaction."""
 
-    def __init__(self, source):
+    def __init__(self, source, *, max_vacated=MAX_VACATED):
         self.source = source
+        self.max_vacated = max_vacated
         self.report = Report()
 
-    def run(self, ridings, members):
+    def run(self, ridings, members, warnings=()):
+        self.report.warnings.extend(warnings)
         with transaction.atomic():
             self._apply_ridings(ridings)
             self._apply_members(members)
+            if self.max_vacated is not None and self.report.vacated > self.max_vacated:
+                # Raising rolls the whole import back.
+                raise CommandError(
+                    f"This roster would make {self.report.vacated} sitting MPs inactive at once "
+                    f"(more than {self.max_vacated}); nothing was changed. Check the source, or "
+                    "run again with --allow-mass-vacate after a general election."
+                )
         return self.report
 
     def _apply_ridings(self, records):
@@ -318,9 +330,14 @@ def from_represent(client=None):
         for b in client.paginate(f"boundaries/{FEDERAL_SET}/")
         if b.get("name") and (fed_code := fed_code_from_boundary_url(b.get("url")))
     ]
-    reps = client.paginate("representatives/house-of-commons/")
-    members = [member_from_represent(rep) for rep in reps if is_house_of_commons(rep)]
-    return ridings, [member for member in members if member]
+    members, warnings = [], []
+    for rep in client.paginate("representatives/house-of-commons/"):
+        member = member_from_represent(rep) if is_house_of_commons(rep) else None
+        if member:
+            members.append(member)
+        else:
+            warnings.append(f"Skipped {rep.get('name')!r}: no riding of the 2023 order.")
+    return ridings, members, warnings
 
 
 def from_house_xml(path):
@@ -369,7 +386,7 @@ def from_house_xml(path):
                 },
             )
         )
-    return members, unmatched
+    return [], members, unmatched
 
 
 def _local(tag):
@@ -384,6 +401,11 @@ class Command(BaseCommand):
         sources.add_argument("--csv", metavar="DIR", help="a folder like ../shared/data/mp")
         sources.add_argument("--represent", action="store_true", help="live from the Represent API")
         sources.add_argument("--house-xml", metavar="FILE", help="the House of Commons XML")
+        parser.add_argument(
+            "--allow-mass-vacate",
+            action="store_true",
+            help=f"accept a roster that makes more than {MAX_VACATED} sitting MPs inactive",
+        )
         sources.add_argument(
             "--if-empty",
             action="store_true",
@@ -393,20 +415,19 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["if_empty"]:
             return self.fill_if_empty()
+        max_vacated = None if options["allow_mass_vacate"] else MAX_VACATED
         if options["csv"]:
-            report = DirectoryImport(Source.CSV).run(*from_csv(options["csv"]))
+            source, roster = Source.CSV, from_csv(options["csv"])
         elif options["represent"]:
             try:
-                ridings, members = from_represent()
+                source, roster = Source.REPRESENT, from_represent()
             except RepresentError as error:
                 raise CommandError(f"Represent could not be read: {error}") from error
-            report = DirectoryImport(Source.REPRESENT).run(ridings, members)
         else:
             if not Riding.objects.exists():
                 raise CommandError("Load the ridings first (--csv or --represent).")
-            members, unmatched = from_house_xml(options["house_xml"])
-            report = DirectoryImport(Source.HOUSE_XML).run([], members)
-            report.warnings[:0] = unmatched
+            source, roster = Source.HOUSE_XML, from_house_xml(options["house_xml"])
+        report = DirectoryImport(source, max_vacated=max_vacated).run(*roster)
         self.print_report(report)
 
     def fill_if_empty(self):
