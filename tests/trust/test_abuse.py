@@ -384,3 +384,20 @@ def test_own_postal_code_written_in_the_address_is_fine(post_request, trust_mp, 
     assert not screen_submission(
         post_request(), data, mp=trust_mp, campaign=trust_campaign
     ).hold_reason
+
+
+def test_one_supporters_letter_to_several_mps_is_never_its_own_duplicate(trust_mp, trust_campaign):
+    from letters.abuse import near_duplicate_reason, sender_hash
+
+    body = personalised("Same", "Writer")
+    for _n in range(6):  # their earlier copies (other campaigns' letters count too)
+        add_letter(trust_campaign, trust_mp, email="Same@example.org", body=body)
+    data = letter_data(email="same@example.org", first_name="Same", last_name="Writer", body=body)
+    own = near_duplicate_reason(
+        data, mp=trust_mp, campaign=trust_campaign, sender=sender_hash("same@example.org")
+    )
+    assert own == ""
+    stranger = near_duplicate_reason(
+        data, mp=trust_mp, campaign=trust_campaign, sender=sender_hash("other@example.org")
+    )
+    assert stranger  # the same text from someone else would be held

@@ -86,7 +86,8 @@ def test_editors_and_translators_are_kept_out(client, group_name, letter):
     assert client.get("/admin/").status_code == 200  # they do reach the admin itself
     urls = personal_data_urls(letter.pk)
     assert "/admin/supporter-data/" in urls
-    for url in urls:
+    exports = ["/admin/letters/?export=csv", "/admin/letters/?export=xlsx"]
+    for url in urls + exports:
         response = client.get(url)
         assert response.status_code in (302, 403, 404), (url, response.status_code)
         assert b"marker@example.org" not in response.content
