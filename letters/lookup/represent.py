@@ -45,6 +45,10 @@ class RepresentUnavailable(RepresentError):
     """No usable answer: rate limited (ours or theirs), down, slow, or not JSON."""
 
 
+class OverOurLimit(RepresentUnavailable):
+    """Our share of Represent's limit is spent for this minute: no call was made."""
+
+
 def fed_code_from_boundary_url(url):
     """'/boundaries/federal-electoral-districts-2023-representation-order/59028/' → '59028'."""
     match = _BOUNDARY_URL.search(url or "") if isinstance(url, str) else None
@@ -149,7 +153,7 @@ class RepresentClient:
     def postcode(self, code):
         """The FED codes Represent gives for a normalised postal code ("K1A0A6")."""
         if not self.may_call():
-            raise RepresentUnavailable("our share of Represent's rate limit is spent")
+            raise OverOurLimit("our share of Represent's rate limit is spent")
         data = self.get_json(f"postcodes/{code}/", params={"sets": FEDERAL_SET})
         return fed_codes_from_postcode(data)
 
@@ -161,7 +165,7 @@ class RepresentClient:
         while next_path:
             while not self.may_call():
                 if not wait_for_rate_limit:
-                    raise RepresentUnavailable("our share of Represent's rate limit is spent")
+                    raise OverOurLimit("our share of Represent's rate limit is spent")
                 time.sleep(60 - time.time() % 60 + 0.1)
             page = self.get_json(next_path, params=params, timeout=IMPORT_TIMEOUT_SECONDS)
             if not isinstance(page, dict):

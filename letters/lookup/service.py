@@ -18,6 +18,7 @@ from datetime import timedelta
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -27,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from letters.models import MemberOfParliament, PostcodeCacheEntry, Province, Riding
 from letters.postcode import InvalidPostalCode, PostalCode
 
-from .represent import RepresentClient, RepresentUnavailable, UnknownPostalCode
+from .represent import OverOurLimit, RepresentClient, RepresentUnavailable, UnknownPostalCode
 
 logger = logging.getLogger(__name__)
 
@@ -109,12 +110,19 @@ class CachedAnswers:
 
 
 class RepresentAnswers:
-    """Ask Represent, at most once per code per cache period, across every process."""
+    """Ask Represent, at most once per code per cache period, across every process.
+
+    After a failure (down, slow, 5xx, 429, not JSON) Represent is left alone for
+    `REPRESENT_COOL_DOWN_SECONDS` (30), so supporters do not each wait for a timeout; the
+    pause is kept in Django's cache, shared by every process when that cache is Redis."""
 
     def __init__(self, client=None):
         self.client = client or RepresentClient()
+        self.cool_down_key = cool_down_key(self.client.base_url)
 
     def find(self, postal_code):
+        if cache.get(self.cool_down_key):
+            return None
         # Whoever holds the lock asks; the others wait for its answer in the cache.
         with postcode_lock(postal_code.code, wait_seconds=self.client.timeout + 1) as locked:
             if not locked:
@@ -126,11 +134,24 @@ class RepresentAnswers:
                 fed_codes = self.client.postcode(postal_code.code)
             except UnknownPostalCode:
                 fed_codes = []
+            except OverOurLimit:
+                return None
             except RepresentUnavailable as error:
-                logger.info("Represent unavailable for a lookup: %s", error)
+                logger.warning("Represent unavailable, pausing lookups: %s", error)
+                seconds = getattr(settings, "REPRESENT_COOL_DOWN_SECONDS", 30)
+                cache.set(self.cool_down_key, True, seconds)
                 return None
             remember(postal_code, fed_codes)
             return Answer(fed_codes, "represent")
+
+
+def cool_down_key(base_url):
+    return f"letters.represent.cool-down:{base_url.rstrip('/')}"
+
+
+def end_cool_down(base_url=None):
+    """Let the next lookup ask Represent again at once (tests, or an organizer's shell)."""
+    cache.delete(cool_down_key(base_url or settings.REPRESENT_API_URL))
 
 
 def remember(postal_code, fed_codes, source="represent"):

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from letters.lookup import Status, lookup_postal_code, ridings_for_province
 from letters.lookup.represent import RepresentClient
+from letters.lookup.service import end_cool_down
 from letters.models import PostcodeCacheEntry, Riding
 from tests.support import represent as fake
 
@@ -91,8 +92,18 @@ def test_unavailable_answers_fall_back_to_the_province_and_are_not_cached(direct
     assert result.ridings == [] and result.error
     assert len(result.fallback_ridings) == 122
     assert not PostcodeCacheEntry.objects.filter(postal_code=code).exists()
-    lookup_postal_code(code)
-    assert directory.postcode_calls(code) == 2  # tried again next time
+    assert directory.postcode_calls(code) == 1
+
+
+def test_after_a_failure_represent_is_left_alone_for_a_while(directory, settings):
+    assert lookup_postal_code(fake.UNAVAILABLE).status == Status.UNAVAILABLE
+    # During the pause a good code falls back at once, without a call.
+    assert lookup_postal_code("L5H 1A1").status == Status.UNAVAILABLE
+    assert directory.postcode_calls() == 1
+    end_cool_down()  # the pause is over
+    assert lookup_postal_code("L5H 1A1").status == Status.FOUND
+    assert lookup_postal_code(fake.UNAVAILABLE).status == Status.UNAVAILABLE
+    assert directory.postcode_calls() == 3  # tried again: nothing was cached
 
 
 def test_a_slow_answer_times_out_within_the_deadline(directory, settings):
