@@ -78,6 +78,7 @@ ADMIN_CSP = {
 }
 CSP_REPORT_PATH = "/csp-report/"
 MAX_REPORT_BYTES = 16 * 1024
+CSP_REPORTS_PER_MINUTE = 30
 
 
 def admin_prefix():
@@ -145,7 +146,19 @@ class SecurityHeadersMiddleware:
 @csrf_exempt  # browsers post reports without a token; the view only logs a summary
 @require_POST
 def csp_report(request):
-    """Log a CSP violation report (directive and blocked origin only, never the page's query)."""
+    """Log a CSP violation report (directive and blocked origin only, never the page's query).
+
+    At most `CSP_REPORTS_PER_MINUTE` reports per client address are logged, so nobody can flood
+    the logs through it."""
+    from letters.abuse import client_ip
+    from letters.ratelimit import allow, hashed_key
+
+    if not allow(
+        hashed_key("csp-report", client_ip(request)),
+        limit=CSP_REPORTS_PER_MINUTE,
+        window_seconds=60,
+    ):
+        return HttpResponse(status=204)
     body = request.read(MAX_REPORT_BYTES)
     try:
         report = json.loads(body or b"{}").get("csp-report", {})

@@ -231,6 +231,15 @@ def test_the_csp_report_endpoint_logs_a_summary(client, caplog):
     assert client.get("/csp-report/").status_code == 405
 
 
+def test_csp_reports_cannot_flood_the_logs(client, caplog):
+    report = json.dumps({"csp-report": {"violated-directive": "img-src", "blocked-uri": "data"}})
+    with caplog.at_level(logging.WARNING, logger="letusbelong.security"):
+        for _ in range(40):
+            response = client.post("/csp-report/", report, content_type="application/csp-report")
+            assert response.status_code == 204
+    assert caplog.text.count("csp.violation") == 30
+
+
 def test_preview_frames_still_work(admin_client):
     from django.http import HttpResponse
 
