@@ -244,6 +244,11 @@ def send_letter(letter_id):
             return "skipped"
         if letter.next_attempt_at and letter.next_attempt_at > now:
             return "not due"  # a stale task; the letter's own task is scheduled later
+        if not letter.mp.can_receive_letters:
+            # Blocked, vacated or failing since the letter was written: an organizer decides.
+            letter.hold_reason = "recipient can no longer receive letters"
+            letter.transition(Status.HELD, note=letter.hold_reason, save_fields=["hold_reason"])
+            return "held"
         if DeliverySettings.load().pause_sending:
             # The letter waits in the queue without a task; resume_sending() or the sweeper
             # enqueues the backlog, in order, once the switch is off.

@@ -4,6 +4,7 @@ Time is never waited out: a retry "1 minute later" is brought forward by moving 
 `next_attempt_at` and its task's `run_after` to now, as if the minute had passed."""
 
 import io
+import signal
 
 import pytest
 from django.core.management import call_command
@@ -69,7 +70,7 @@ def test_smtp_down_letters_wait_and_all_go_out_once_it_is_back(
 
     smtp_sink.start()
     time_passes()
-    wait_until(lambda: statuses() == [S.SENT] * 3, message="all sent", timeout=30)
+    wait_until(lambda: statuses() == [S.SENT] * 3, message="all sent")
     to_mp = smtp_sink.wait_for(3, address=MP_ADDRESS)
     assert len(to_mp) == 3, worker.output()
     assert {msg["Message-ID"] for msg in to_mp} == {letter.message_id for letter in letters}
@@ -123,3 +124,20 @@ def test_two_workers_racing_send_once(make_letter, no_confirmation, smtp_sink, s
     assert Letter.objects.get().status == S.SENT
     results = DBTaskResult.objects.filter(task_path=pipeline.send_letter.module_path)
     assert sorted(results.values_list("return_value", flat=True)) == ["sent"] + ["skipped"] * 5
+
+
+def test_sigterm_lets_the_current_send_finish(
+    make_letter, no_confirmation, smtp_sink, start_worker
+):
+    make_letter()
+    smtp_sink.hang()
+    worker = start_worker(smtp=smtp_sink)
+    smtp_sink.wait_for(1, address=MP_ADDRESS)
+    worker.process.send_signal(signal.SIGTERM)  # mid-send
+    smtp_sink.release()
+    assert worker.process.wait(timeout=15) == 0
+    assert Letter.objects.get().status == S.SENT
+    send = DBTaskResult.objects.get(task_path=pipeline.send_letter.module_path)
+    assert send.status == "SUCCESSFUL"
+    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+    assert len(smtp_sink.to(MP_ADDRESS)) == 1

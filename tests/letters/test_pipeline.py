@@ -349,3 +349,13 @@ def test_sent_count_covers_every_translation(make_letter, letter_campaign):
 )
 def test_which_failures_are_final(error, permanent):
     assert pipeline.is_permanent_failure(error) is permanent
+
+
+def test_a_recipient_blocked_after_confirmation_holds_the_letter(make_letter, mailoutbox):
+    letter = make_letter(confirm=True)
+    letter.mp.do_not_send = True
+    letter.mp.save()
+    assert pipeline.send_letter.call(letter.pk) == "held"
+    letter.refresh_from_db()
+    assert letter.status == S.HELD and letter.hold_reason
+    assert mailoutbox == []

@@ -78,7 +78,7 @@ class SmtpSink:
     def to(self, address):
         return [msg for msg in self.messages if address in msg.envelope_to]
 
-    def wait_for(self, count, *, timeout=20, address=None):
+    def wait_for(self, count, *, timeout=45, address=None):
         """Wait until `count` messages (to `address`, if given) arrived; return them."""
         deadline = time.monotonic() + timeout
         while True:

@@ -35,7 +35,7 @@ from django.conf import settings
 from django.db import close_old_connections
 
 
-def wait_until(predicate, *, timeout=20, interval=0.1, message="condition"):
+def wait_until(predicate, *, timeout=45, interval=0.1, message="condition"):
     deadline = time.monotonic() + timeout
     while True:
         close_old_connections()
