@@ -23,6 +23,7 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.middleware.csp import get_nonce
 from django.urls import reverse
 from django.utils.csp import CSP, build_policy
+from django.views.debug import SafeExceptionReporterFilter
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -205,3 +206,28 @@ class AdminTwoFactorMiddleware:
         confirmed = any(True for _device in devices_for_user(request.user, confirmed=True))
         url = reverse("trust:verify" if confirmed else "trust:enrol")
         return f"{url}?{urlencode({'next': request.get_full_path()})}"
+
+
+class PersonalDataReporterFilter(SafeExceptionReporterFilter):
+    """Error reports (admin emails, any reporter using Django's filter) never carry what a
+    supporter typed: every POST value, every local variable of the traceback and the client's
+    address are replaced by stars. Set as `DEFAULT_EXCEPTION_REPORTER_FILTER`."""
+
+    HIDDEN_META = ("REMOTE_ADDR", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP", "HTTP_COOKIE")
+
+    def get_post_parameters(self, request):
+        if request is None or not self.is_active(request):
+            return super().get_post_parameters(request)
+        return {name: self.cleansed_substitute for name in request.POST}
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        if not self.is_active(request):
+            return super().get_traceback_frame_variables(request, tb_frame)
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+    def get_safe_request_meta(self, request):
+        meta = super().get_safe_request_meta(request)
+        for name in self.HIDDEN_META:
+            if name in meta:
+                meta[name] = self.cleansed_substitute
+        return meta

@@ -260,6 +260,8 @@ LOGGING = {
 }
 
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Error reports never carry form values, traceback variables or client addresses.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "letusbelong.security.PersonalDataReporterFilter"
 
 # Admin sign-in (docs/trust.md): django-axes locks a username+IP pair after 5 failures for 30
 # minutes, with the same trusted client IP as the letter rate limits; django-otp TOTP is

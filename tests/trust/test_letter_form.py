@@ -171,3 +171,24 @@ def test_markers_never_reach_logs_urls_or_task_arguments(client, letter_site, ma
             assert all(re.fullmatch(r"[a-z_]+|\d+", str(a)) for a in result.args_kwargs["args"])
         stored = f"{result.args_kwargs} {result.return_value} {result.traceback}"
         assert "@" not in stored and all(m.lower() not in stored.lower() for m in MARKERS)
+
+
+def test_error_reports_carry_no_personal_data(rf):
+    import sys
+
+    from django.views.debug import ExceptionReporter
+
+    # Built at run time, so that the report's source excerpts cannot contain them.
+    email, name, address = "-".join(["zz", "err@example.org"]), "Err" + "olda", "203.0.113." + "200"
+    request = rf.post(
+        "/en/write-to-your-mp/write/35001/",
+        {"email": email, "first_name": name},
+        REMOTE_ADDR=address,
+    )
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        reporter = ExceptionReporter(request, *sys.exc_info())
+    for report in (reporter.get_traceback_text(), reporter.get_traceback_html()):
+        assert "boom" in report
+        assert email not in report and name not in report and address not in report
