@@ -2,7 +2,47 @@
 
 import os
 
+import pytest
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+
+
+def pytest_collection_modifyitems(items):
+    """Give every transactional test a serialized rollback.
+
+    A transactional test ends by flushing every table, which also wipes what data migrations
+    made (Wagtail's root page and locale, the Editors/Translators/Data stewards groups). With a
+    serialized rollback each such test starts from the migrated database instead, whatever ran
+    before it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = dict(marker.kwargs) if marker else {}
+        transactional = kwargs.get("transaction") or (
+            TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        if transactional and not kwargs.get("serialized_rollback"):
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Make the serialized copy of the migrated database visible from every context.
+
+    Django keeps connections per thread and per async context. Playwright's sync API runs tests
+    inside its own event-loop context, where a fresh connection object would lack the copy
+    taken at set-up, and a serialized rollback would silently restore nothing."""
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+    yield
+
 
 pytest_plugins = [
     "tests.support.directory",
