@@ -60,7 +60,7 @@ run: $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_campaign_content
 	$(MANAGE) import_mps --if-empty
-	$(MANAGE) ensure_organizer
+	$(MANAGE) ensure_organizer --base-url http://$(HOST):$(PORT)
 	@echo "Starting the site on http://$(HOST):$(PORT)/ and its task worker. Ctrl-C stops both."
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker --interval 1 --no-reload & \

@@ -256,6 +256,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
+        # Wagtail logs every page action at INFO, and both task loggers report each state
+        # change: keep the console readable for the lines that matter.
+        "wagtail": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
     },
 }
 
@@ -270,6 +274,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

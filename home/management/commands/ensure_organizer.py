@@ -12,8 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="organizer")
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000")
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, base_url, **options):
         password_file = settings.BASE_DIR / "var" / "organizer-password.txt"
         password_file.parent.mkdir(parents=True, exist_ok=True)
         if password_file.exists():
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"\n  Admin: http://127.0.0.1:8000/admin/\n"
+                f"\n  Admin: {base_url.rstrip('/')}/admin/\n"
                 f"  Username: {username}\n  Password: {password}\n"
                 f"  (kept in {password_file.relative_to(settings.BASE_DIR)})\n"
             )
