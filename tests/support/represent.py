@@ -48,8 +48,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 
-from letters.lookup.service import end_cool_down
-
 DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "mp"
 EXAMPLES_DIR = DATA_DIR / "represent_examples"
 FEDERAL_SET = "federal-electoral-districts-2023-representation-order"
@@ -395,6 +393,8 @@ def _handler_for(fake):
 @pytest.fixture
 def represent_server(settings):
     """A running fake Represent; settings.REPRESENT_API_URL points at it for the test."""
+    from letters.lookup.service import end_cool_down
+
     fake = FakeRepresent().start()
     settings.REPRESENT_API_URL = fake.url
     end_cool_down(fake.url)  # a pause left by an earlier test on the same port
