@@ -9,7 +9,7 @@ header, whatever the form let through.
 
 import re
 from email.headerregistry import Address
-from email.utils import formataddr
+from email.utils import formataddr, make_msgid
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -95,7 +95,10 @@ def _supporter_email(letter, template, subject, **context):
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[letter.email],
-        headers={"Auto-Submitted": "auto-generated"},
+        headers={
+            "Auto-Submitted": "auto-generated",
+            "Message-ID": make_msgid(domain=domain_of(settings.DEFAULT_FROM_EMAIL)),
+        },
     )
 
 

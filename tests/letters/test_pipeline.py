@@ -144,6 +144,8 @@ def test_confirmation_email_in_the_supporters_language(make_letter, mailoutbox, 
 
     [sent] = mailoutbox
     assert sent.to == ["ada@example.org"]
+    assert parsed(sent)["Message-ID"].endswith("@letusbelong.ca>")
+    assert parsed(sent)["Auto-Submitted"] == "auto-generated"
     token = pipeline.confirmation_token(letter).rsplit(":", 2)[0]
     assert f"http://127.0.0.1:8000/{language}/letters/confirm/{token}:" in sent.body
     assert f"/{language}/privacy/" in sent.body
