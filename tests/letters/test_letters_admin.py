@@ -192,3 +192,14 @@ def test_totals_match_the_rows_and_list_ridings_with_none(
     only_without = admin_client.get(TOTALS, {"without": "1"})
     assert {r.fed_code for r in only_without.context["ridings"]} == {"35100", "24001"}
     assert b'data-riding="24001"' in only_without.content
+
+
+def test_every_letters_admin_url_answers_without_error(admin_client, hostile_letter):
+    for name in ("index", "index_results"):
+        assert admin_client.get(reverse(letter_viewset.get_url_name(name))).status_code == 200
+    for name in ("history", "usage", "inspect"):
+        url = reverse(letter_viewset.get_url_name(name), args=[hostile_letter.pk])
+        response = admin_client.get(url)
+        assert response.status_code in (200, 302, 403), (name, response.status_code)
+        assert b"<script>alert(" not in response.content
+    assert admin_client.get("/admin/").status_code == 200  # the menu renders
