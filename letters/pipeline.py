@@ -289,7 +289,9 @@ def _next_slot_for_mp(mp_id, now):
     if recent.count() + in_flight < settings.LETTERS_PER_MP_PER_HOUR:
         return None
     oldest = recent.order_by("sent_at").values_list("sent_at", flat=True).first()
-    return (oldest or now) + timedelta(hours=1, seconds=1)
+    if oldest is None:  # the hour is full of letters still being sent: look again soon
+        return now + timedelta(minutes=1)
+    return oldest + timedelta(hours=1, seconds=1)
 
 
 def _after_failure(letter_id, error):
