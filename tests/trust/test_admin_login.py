@@ -42,6 +42,8 @@ ADMIN_VIEWS = [
     "/admin/users/",
     "/admin/documents/",
     "/admin/supporter-data/",
+    "/admin/letters/",
+    "/admin/letters-held/",
     "/admin/settings/",
 ]
 
