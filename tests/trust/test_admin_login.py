@@ -258,3 +258,15 @@ def test_preview_frames_still_work(admin_client):
     response = SecurityHeadersMiddleware(preview)(request)
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     time.sleep(0)
+
+
+def test_a_lost_phone_is_reset_by_command(client, staff):
+    import io
+
+    from django.core.management import call_command
+
+    TOTPDevice.objects.create(user=staff, name="lost phone", confirmed=True)
+    call_command("reset_two_factor", "organizer", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+    sign_in(client)
+    assert client.get("/admin/")["Location"].startswith("/admin/2fa/enrol/")
