@@ -9,22 +9,28 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Give every transactional test a serialized rollback.
+    """Run database tests in Django's order, each transactional one with a serialized rollback.
 
     A transactional test ends by flushing every table, which also wipes what data migrations
-    made (Wagtail's root page and locale, the Editors/Translators/Data stewards groups). With a
-    serialized rollback each such test starts from the migrated database instead, whatever ran
-    before it."""
-    for item in items:
+    made (Wagtail's root page and locale, the groups). So, as Django does, tests inside a
+    rolled-back transaction run first and transactional ones after them (pytest-django sorts
+    this way, but pytest-playwright re-sorts by browser afterwards, hence trylast); and every
+    transactional test starts from a serialized copy of the migrated database."""
+
+    def order(item):
         marker = item.get_closest_marker("django_db")
         kwargs = dict(marker.kwargs) if marker else {}
-        transactional = kwargs.get("transaction") or (
-            TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ()))
-        )
-        if transactional and not kwargs.get("serialized_rollback"):
-            kwargs.update(transaction=True, serialized_rollback=True)
-            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & fixtures:
+            if not kwargs.get("serialized_rollback"):
+                kwargs.update(transaction=True, serialized_rollback=True)
+                item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+            return 1
+        return 0 if marker or "db" in fixtures else 2
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
