@@ -153,6 +153,8 @@ def test_honeypot_is_hidden_from_people_but_present():
     assert 'name="website"' in html and 'tabindex="-1"' in html and 'autocomplete="off"' in html
     assert 'class="visually-hidden"' in html
     assert "Leave this field empty" in html
+    with translation.override("ru"):
+        assert "Оставьте это поле пустым" in str(ComposeForm().as_div())
     assert 'type="hidden" name="rendered_at"' in html
 
 
