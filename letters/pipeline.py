@@ -33,8 +33,8 @@ from django.tasks import task
 from django.utils import timezone
 
 from . import mail
+from .abuse import sender_hash
 from .models import Consent, DeliverySettings, Letter, MemberOfParliament
-from .ratelimit import hashed_key
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status
@@ -44,25 +44,9 @@ TOKEN_MAX_AGE = timedelta(days=7)
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 240)]
 GIVE_UP_AFTER = timedelta(hours=24)
 SUPPORTER_MAIL_RETRY_DELAY = timedelta(minutes=5)
-GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 
 
-# Identities ---------------------------------------------------------------------------------
-
-
-def normalised_email(email):
-    """The address as one mailbox: lower case; for Gmail, without dots or a +tag in the local
-    part (they all reach the same inbox, so they count as one sender)."""
-    local, _, domain = email.strip().lower().rpartition("@")
-    if domain in GMAIL_DOMAINS:
-        local = local.split("+", 1)[0].replace(".", "")
-        domain = "gmail.com"
-    return f"{local}@{domain}"
-
-
-def sender_hash(email):
-    """The keyed fingerprint of a sender, kept for abuse limits after their data is erased."""
-    return hashed_key("sender", normalised_email(email))
+# Tokens -------------------------------------------------------------------------------------
 
 
 class TokenError(Exception):

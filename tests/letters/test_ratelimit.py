@@ -1,4 +1,3 @@
-
 import pytest
 
 from letters import ratelimit
