@@ -78,9 +78,14 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Each app keeps its own catalogue (<app>/locale/); templates/ and settings use locale/.
+APPS := home campaign letters search trust
 messages: $(STAMP)
-	cd . && $(MANAGE) makemessages -l ru --ignore=.venv --ignore=node_modules --ignore=var
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
+	$(MANAGE) makemessages -l ru --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var \
+		--ignore=tests --ignore=bench $(addprefix --ignore=,$(APPS))
+	@for po in $$(find locale $(addsuffix /locale,$(APPS)) -name django.po); do \
+		msgfmt --check-format -o $${po%.po}.mo $$po; done
 
 bench: $(STAMP) system-deps
 	$(PY) bench/bench.py
