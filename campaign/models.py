@@ -2,7 +2,7 @@
 
 import json
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -162,12 +162,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def listing(self, request):
         paginator = Paginator(self.news(), NEWS_PER_PAGE)
-        try:
-            news_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            news_page = paginator.page(1)
-        except EmptyPage:
-            news_page = paginator.page(paginator.num_pages)
+        news_page = paginator.get_page(request.GET.get("page"))
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("feed/", name="feed")
