@@ -47,7 +47,7 @@ def visit(browser, campaign_site):
 
     def open_visit(*, javascript=True):
         context = browser.new_context(java_script_enabled=javascript, locale="en-CA")
-        made = Visit(context, campaign_site)
+        made = Visit(context, campaign_site, javascript=javascript)
         visits.append(made)
         return made
 
