@@ -41,21 +41,36 @@ done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
       + summary.errors.status + summary.errors.timeout
   io.write(string.format(
-    'WRKJSON {"requests": %d, "seconds": %f, "p50_us": %d, "p99_us": %d, "errors": %d}\\n',
+    'WRKJSON {"requests": %d, "seconds": %f, "p50_us": %d, "p99_us": %d, "errors": %d, '
+    .. '"kinds": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\\n',
     summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
-    errors))
+    errors, summary.errors.connect, summary.errors.read, summary.errors.write,
+    summary.errors.status, summary.errors.timeout))
 end
 """
 
 # Each POST is a different supporter: a new email address per request, so the per-email limits
 # and the "already wrote today" rule never refuse one.
 POST_LUA = """
+-- thread_id is a global that setup() sets in each thread (a local would hide it).
 local counter = 0
-local thread_id = 0
-local threads = 0
+local threads = {}
+codes = {}
 setup = function(thread)
-  thread:set("thread_id", threads)
-  threads = threads + 1
+  thread:set("thread_id", #threads)
+  table.insert(threads, thread)
+end
+response = function(status, headers, body)
+  codes[status] = (codes[status] or 0) + 1
+  if status >= 400 and status ~= 303 then
+    seen = (seen or "") .. " " .. status
+  end
+end
+report_codes = function()
+  for _, thread in ipairs(threads) do
+    local seen = thread:get("seen")
+    if seen then io.write("WRKCODES" .. string.sub(seen, 1, 400) .. "\\n") end
+  end
 end
 request = function()
   counter = counter + 1
@@ -82,6 +97,11 @@ def wrk(url, *, connections=GET_CONNECTIONS, headers=None, script=REPORT_LUA):
         raise RuntimeError(f"wrk failed:\n{finished.stdout}\n{finished.stderr}")
     output = finished.stdout
     figures = json.loads(output.split("WRKJSON ", 1)[1].splitlines()[0])
+    if figures["errors"]:
+        print(f"  errors of {url}: {figures['kinds']} (status = answers of 400 and above)")
+        for line in output.splitlines():
+            if line.startswith("WRKCODES"):
+                print("  error statuses seen:", line.removeprefix("WRKCODES")[:200])
     return {
         "requests": figures["requests"],
         "rps": round(figures["requests"] / figures["seconds"], 1),
@@ -222,11 +242,13 @@ def main():
             row["queries"] = count_queries(path, cached=cached, **kwargs)
             results[name] = row
 
-        for name in ("home", "news", "faq"):
+        only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+        for name in () if only else ("home", "news", "faq"):
             measure(f"{name}_cached", paths[name], cached=True)
             measure(f"{name}_uncached", paths[name], cached=False)
-        measure("letter_page", paths["letter"], cached=True)
-        measure("lookup_cached", paths["lookup"], cached=True)
+        if not only:
+            measure("letter_page", paths["letter"], cached=True)
+            measure("lookup_cached", paths["lookup"], cached=True)
         results["letter_post"] = measure_letter_post(stack, base, floor, postal_codes[1])
         for row in results.values():
             del row["requests"]
