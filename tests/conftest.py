@@ -55,6 +55,7 @@ pytest_plugins = [
     "tests.support.letter_views",
     "tests.support.letters",
     "tests.support.mail",
+    "tests.support.pagecache",
     "tests.support.represent",
     "tests.support.trust",
     "tests.support.worker",

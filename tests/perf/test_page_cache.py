@@ -7,25 +7,19 @@ import sys
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.db import connection
 from wagtail.models import Page
-
-from letusbelong.cache import content_version
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def cache_views(settings):
+    """The test views, the cache on, and the content version read at every request (the
+    empty cache at the start of each test comes from tests/support/pagecache.py)."""
     settings.ROOT_URLCONF = "tests.perf.urls"
     settings.PAGE_CACHE_SECONDS = 300
     settings.PAGE_CACHE_VERSION_CHECK_SECONDS = 0
-    cache.clear()
-    content_version.forget()
-    yield
-    cache.clear()
-    content_version.forget()
 
 
 def get(client, url, **kwargs):
