@@ -43,6 +43,9 @@ TOKEN_SALT = "letters.confirmation"  # noqa: S105 - a namespace, not a secret
 TOKEN_MAX_AGE = timedelta(days=7)
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 240)]
 GIVE_UP_AFTER = timedelta(hours=24)
+# A supporter waits for their confirmation email: retry soon after a brief outage, then every
+# 5 minutes. The delay grows with the letter's age, so a task needs no attempt counter.
+SUPPORTER_MAIL_FIRST_RETRY = timedelta(seconds=15)
 SUPPORTER_MAIL_RETRY_DELAY = timedelta(minutes=5)
 
 
@@ -349,7 +352,8 @@ def send_failure_notice(letter_id):
 
 
 def _send_to_supporter(this_task, letter, message):
-    """Send a transactional email; on a transient failure try again in 5 minutes, for a day."""
+    """Send a transactional email; on a transient failure try again, sooner while the letter is
+    new (see SUPPORTER_MAIL_FIRST_RETRY), for a day."""
     try:
         message.send()
     except Exception as error:  # noqa: BLE001
@@ -358,9 +362,17 @@ def _send_to_supporter(this_task, letter, message):
             logger.warning("Letter %s: supporter email given up: %s", letter.pk, reason)
             return "given up"
         logger.warning("Letter %s: supporter email will be retried: %s", letter.pk, reason)
-        this_task.using(run_after=timezone.now() + SUPPORTER_MAIL_RETRY_DELAY).enqueue(letter.pk)
+        this_task.using(run_after=timezone.now() + supporter_mail_retry_delay(letter)).enqueue(
+            letter.pk
+        )
         return "retry"
     return "sent"
+
+
+def supporter_mail_retry_delay(letter):
+    """A quarter of the letter's age, between 15 seconds and 5 minutes."""
+    age = timezone.now() - letter.created_at
+    return min(max(age / 4, SUPPORTER_MAIL_FIRST_RETRY), SUPPORTER_MAIL_RETRY_DELAY)
 
 
 # 4. Housekeeping: the pause switch and the sweeper (sweep_letters) ----------------------------

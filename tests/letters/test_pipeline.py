@@ -253,6 +253,20 @@ def test_transient_failures_back_off(make_letter):
         Letter.objects.filter(pk=letter.pk).update(next_attempt_at=timezone.now())
 
 
+@pytest.mark.parametrize(("age", "seconds"), [(timedelta(0), 15), (timedelta(hours=2), 300)])
+def test_a_confirmation_email_is_retried_soon_while_the_letter_is_new(make_letter, age, seconds):
+    letter = make_letter()
+    Letter.objects.filter(pk=letter.pk).update(created_at=timezone.now() - age)
+    message_class = type(mail.confirmation_email(letter, "https://example.org/confirm/"))
+    gone = smtplib.SMTPServerDisconnected("gone")
+    with mock.patch.object(message_class, "send", side_effect=gone):
+        before = timezone.now()
+        assert pipeline.send_confirmation_email.call(letter.pk) == "retry"
+    retry = tasks_for(letter, pipeline.send_confirmation_email).order_by("-enqueued_at").first()
+    assert retry.status == "READY"
+    assert abs((retry.run_after - before).total_seconds() - seconds) < 3
+
+
 def test_a_4xx_answer_is_transient_and_a_5xx_refusal_is_final(make_letter, mailoutbox):
     letter = make_letter(confirm=True)
     with failing(smtplib.SMTPDataError(451, b"try later")):
