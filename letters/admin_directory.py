@@ -22,6 +22,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from letters.models import MemberOfParliament, Province, Riding
 
 
+def imported_fields_panel(*field_names):
+    """The fields the imports own, shown read-only: organizers correct them through the
+    override fields, which survive a re-import."""
+    return MultiFieldPanel(
+        [FieldPanel(name, read_only=True) for name in field_names],
+        heading=_("From the imports"),
+    )
+
+
 class NeverDeletePolicy(ModelPermissionPolicy):
     """The model permissions, minus deletion: the directory keeps its history (letters point
     at their MP), so a former MP is made inactive instead."""
@@ -141,16 +150,7 @@ class RidingViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("fed_code", read_only=True),
-                FieldPanel("name_en", read_only=True),
-                FieldPanel("name_fr", read_only=True),
-                FieldPanel("province", read_only=True),
-                FieldPanel("other_names", read_only=True),
-            ],
-            heading=_("From the imports"),
-        ),
+        imported_fields_panel("fed_code", "name_en", "name_fr", "province", "other_names"),
         FieldPanel("marked_vacant"),
     ]
     add_panels = [
@@ -205,18 +205,8 @@ class MemberViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("riding", read_only=True),
-                FieldPanel("name", read_only=True),
-                FieldPanel("honorific", read_only=True),
-                FieldPanel("party", read_only=True),
-                FieldPanel("email", read_only=True),
-                FieldPanel("phone", read_only=True),
-                FieldPanel("preferred_language", read_only=True),
-                FieldPanel("source", read_only=True),
-            ],
-            heading=_("From the imports"),
+        imported_fields_panel(
+            "riding", "name", "honorific", "party", "email", "phone", "preferred_language", "source"
         ),
         MultiFieldPanel(
             [
