@@ -1,11 +1,13 @@
 """Wagtail admin registrations of the letters app."""
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
 from letters import admin_letters
 from letters.admin_directory import DirectoryViewSetGroup, NeverDeletePolicy
 from letters.models import Letter, MemberOfParliament, Riding
+from letters.monitoring import delivery_alerts
 
 # The MP directory never deletes: see letters/admin_directory.py.
 register_permission_policy(Riding, NeverDeletePolicy(Riding))
@@ -32,3 +34,19 @@ def register_letters_urls():
 @hooks.register("register_admin_menu_item")
 def register_letters_menu():
     return admin_letters.letters_menu_item()
+
+
+class DeliveryAlertsPanel(Component):
+    """The delivery alarms (letters/monitoring.py), first on the dashboard, only when raised."""
+
+    name = "delivery_alerts"
+    order = 10
+    template_name = "letters_admin/alerts_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"alerts": delivery_alerts()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_delivery_alerts(request, panels):
+    panels.insert(0, DeliveryAlertsPanel())

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from letters import pipeline, ratelimit
+from letters.monitoring import delivery_alerts
 
 logger = logging.getLogger("letters.sweep")
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
         }
         summary = " ".join(f"{name}={count}" for name, count in counts.items())
         logger.info("sweep_letters %s", summary)
+        for alert in delivery_alerts(now):
+            logger.warning("delivery alert: %s", alert)
         if options["verbosity"] > 1:
             self.stdout.write(summary)
 
