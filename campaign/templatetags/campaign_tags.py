@@ -24,23 +24,23 @@ def site_navigation(context):
     request = context.get("request")
     cached = getattr(request, "_site_navigation", None) if request else None
     if cached is None:
-        cached = _shared_navigation(request, Locale.get_active())
+        cached = _shared_navigation(request)
         if request is not None:
             request._site_navigation = cached
     return cached or None
 
 
-def _shared_navigation(request, locale):
+def _shared_navigation(request):
     """The resolved navigation from the shared cache, keyed by the content version, which every
-    publish and every navigation edit bumps (letusbelong/cache.py): five queries saved per page
+    publish and every navigation edit bumps (letusbelong/cache.py): six queries saved per page
     view, never a stale menu."""
     version = content_version.current()
     if version is None or request is None:
-        return _resolve_navigation(request, locale) or False
-    key = f"navigation:{version}:{request.get_host()}:{locale.language_code}"
+        return _resolve_navigation(request, Locale.get_active()) or False
+    key = f"navigation:{version}:{request.get_host()}:{translation.get_language()}"
     navigation = cache.get(key)
     if navigation is None:
-        navigation = _resolve_navigation(request, locale) or False
+        navigation = _resolve_navigation(request, Locale.get_active()) or False
         cache.set(key, navigation, settings.PAGE_CACHE_SECONDS or 300)
     return navigation
 
