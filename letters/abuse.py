@@ -13,7 +13,6 @@ created, and act on the `Screening` it returns (see notes/LETTERS-INTERFACES.md)
 `BotTrapMixin` fields. Nothing personal is logged: only hashed keys and counts.
 """
 
-import ipaddress
 import logging
 import re
 import time
@@ -28,7 +27,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import ratelimit
+from core import ratelimit
+from core.http import client_ip
+
 from .postcode import InvalidPostalCode, PostalCode
 
 logger = logging.getLogger("letters.abuse")
@@ -57,28 +58,6 @@ class Screening:
 
 # ---------------------------------------------------------------------------------------------
 # Who is asking: the client's address behind the trusted proxies, and the normalised email.
-
-
-def client_ip(request):
-    """The client's IP address, trusting only the `TRUSTED_PROXY_COUNT` proxies in front of us.
-
-    Each trusted proxy appends the address it received the request from to X-Forwarded-For, so
-    the n-th entry from the right was written by our outermost proxy; anything further left was
-    sent by the client and may be forged. With 0 trusted proxies the header is ignored."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if count <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if len(forwarded) < count:
-        # Not every trusted proxy was passed: the header cannot be trusted at all.
-        return remote
-    candidate = forwarded[-count]
-    try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote
 
 
 def normalise_email(email):

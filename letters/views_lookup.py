@@ -15,8 +15,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from letters import ratelimit
-from letters.abuse import client_ip
+from core import ratelimit
+from core.http import client_ip
 from letters.lookup import Status, elections_canada_url, lookup_postal_code, ridings_for_province
 from letters.models import Province
 

@@ -27,6 +27,9 @@ from django.views.debug import SafeExceptionReporterFilter
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.http import client_ip
+from core.ratelimit import allow, hashed_key
+
 logger = logging.getLogger("letusbelong.security")
 
 PERMISSIONS_POLICY = ", ".join(
@@ -143,9 +146,6 @@ def csp_report(request):
 
     At most `CSP_REPORTS_PER_MINUTE` reports per client address are logged, so nobody can flood
     the logs through it."""
-    from letters.abuse import client_ip
-    from letters.ratelimit import allow, hashed_key
-
     if not allow(
         hashed_key("csp-report", client_ip(request)),
         limit=CSP_REPORTS_PER_MINUTE,

@@ -8,7 +8,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from campaign.models import SiteNavigation
-from letusbelong.cache import content_version
+from core.pagecache import content_version
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def site_navigation(context):
 
 def _shared_navigation(request):
     """The resolved navigation from the shared cache, keyed by the content version, which every
-    publish and every navigation edit bumps (letusbelong/cache.py): six queries saved per page
+    publish and every navigation edit bumps (core/pagecache.py): six queries saved per page
     view, never a stale menu."""
     version = content_version.current()
     if version is None or request is None:

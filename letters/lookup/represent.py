@@ -1,7 +1,7 @@
 """A small client for Open North's Represent API (https://represent.opennorth.ca).
 
 Represent is free up to 60 calls a minute for everyone; `RepresentClient.postcode` therefore goes
-through a rate limit shared by every process (see `letters.ratelimit`) before it spends a call,
+through a rate limit shared by every process (see `core.ratelimit`) before it spends a call,
 and every call has a hard deadline of `REPRESENT_TIMEOUT_SECONDS` (at most 3 s) in total.
 """
 
@@ -15,7 +15,7 @@ import requests
 from django.conf import settings
 from urllib3.util import Timeout
 
-from letters import ratelimit
+from core import ratelimit
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,6 @@ from .audit import AuditEntry, Suppression
 from .campaign_page import LetterCampaignPage
 from .directory import MemberOfParliament, PostcodeCacheEntry, Province, Riding
 from .letter import Consent, DeliverySettings, InvalidTransition, Letter, LetterEvent
-from .ratelimit import RateLimitCounter
 
 __all__ = [
     "AuditEntry",
@@ -15,7 +14,6 @@ __all__ = [
     "MemberOfParliament",
     "PostcodeCacheEntry",
     "Province",
-    "RateLimitCounter",
     "Riding",
     "Suppression",
 ]

@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "letters",
     "search",
     "trust",
-    "letusbelong.pagecache",
+    "core",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "letusbelong.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "letusbelong.cache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -183,7 +183,7 @@ if redis_url := env_str("REDIS_URL"):
         "LOCATION": redis_url,
     }
 
-# The anonymous page cache (letusbelong/cache.py, docs/testing.md). 0 seconds disables it.
+# The anonymous page cache (core/pagecache.py, docs/testing.md). 0 seconds disables it.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_VERSION_CHECK_SECONDS = 1
 PAGE_CACHE_QUERY_PARAMS = ["page"]
@@ -279,7 +279,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "letters.abuse.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 ADMIN_REQUIRE_2FA = True
 OTP_TOTP_ISSUER = "Let Us Belong"

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.models import RateLimitCounter
 from letters import pipeline
-from letters.models import DeliverySettings, Letter, RateLimitCounter
+from letters.models import DeliverySettings, Letter
 
 S = Letter.Status
 

@@ -1,6 +1,6 @@
 import pytest
 
-from letters import ratelimit
+from core import ratelimit
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The anonymous page cache (letusbelong/cache.py): what it serves, to whom, and when it forgets."""
+"""The anonymous page cache (core/pagecache.py): what it serves, to whom, and when it forgets."""
 
 import os
 import re
@@ -198,7 +198,7 @@ def test_saving_a_draft_keeps_the_cache(client):
 def test_version_is_read_at_most_once_per_interval(client, settings, monkeypatch):
     settings.PAGE_CACHE_VERSION_CHECK_SECONDS = 1
     clock = [1000.0]
-    monkeypatch.setattr("letusbelong.cache.time.monotonic", lambda: clock[0])
+    monkeypatch.setattr("core.pagecache.time.monotonic", lambda: clock[0])
     get(client, "/en/constant/")
     from django.test.utils import CaptureQueriesContext
 

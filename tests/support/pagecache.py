@@ -1,4 +1,4 @@
-"""Every test starts with an empty page cache (letusbelong/cache.py).
+"""Every test starts with an empty page cache (core/pagecache.py).
 
 The cache lives in this process's memory and survives from one test to the next, while the
 database is rolled back or flushed between them: without this, a page cached by one test could
@@ -8,7 +8,7 @@ live without a publish signal)."""
 import pytest
 from django.core.cache import cache
 
-from letusbelong.cache import content_version
+from core.pagecache import content_version
 
 
 @pytest.fixture(autouse=True)

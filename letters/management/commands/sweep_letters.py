@@ -10,7 +10,8 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from letters import pipeline, ratelimit
+from core import ratelimit
+from letters import pipeline
 from letters.monitoring import delivery_alerts
 
 logger = logging.getLogger("letters.sweep")

@@ -14,7 +14,7 @@ What is cached (`PageCacheMiddleware`, placed right after WhiteNoise):
   other cookie-less visitor would get the same page) and `Accept-Encoding`.
 
 The key is host + language + path + allowed query + the content version. The content version
-is one row in the database (`pagecache.ContentVersion`), bumped in the same transaction as
+is one row in the database (`core.ContentVersion`), bumped in the same transaction as
 every publish, unpublish, move or deletion of a page, every published snippet and every saved
 site setting, in whichever process does it (web, worker, `manage.py`). Each process re-reads
 the version at most once every `PAGE_CACHE_VERSION_CHECK_SECONDS`, so a change shows
@@ -42,6 +42,8 @@ from django.middleware.csp import get_nonce
 from django.utils.http import split_header_value
 from django.utils.translation import get_language_from_path
 
+from core.models import ContentVersion
+
 CACHEABLE_VARY = {"cookie", "accept-encoding"}
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-store", "no-cache"}
 
@@ -57,8 +59,6 @@ class _ContentVersion:
         interval = getattr(settings, "PAGE_CACHE_VERSION_CHECK_SECONDS", 1)
         now = time.monotonic()
         if self.value is None or now - self.checked_at >= interval:
-            from letusbelong.pagecache.models import ContentVersion
-
             try:
                 self.value = ContentVersion.current()
             except DatabaseError:
@@ -75,8 +75,6 @@ content_version = _ContentVersion()
 
 def bump_content_version(**kwargs):
     """Invalidate every cached page, in every process. Connected to the content signals."""
-    from letusbelong.pagecache.models import ContentVersion
-
     ContentVersion.bump()
     content_version.forget()
 

@@ -1,3 +1,6 @@
+"""The two rows every process shares through the database: the page cache's content version
+and the rate-limit counters."""
+
 from django.db import models
 from django.db.models import F
 
@@ -23,3 +26,21 @@ class ContentVersion(models.Model):
     def bump(cls):
         if not cls.objects.filter(pk=cls.ROW_ID).update(value=F("value") + 1):
             cls.objects.get_or_create(pk=cls.ROW_ID, defaults={"value": 1})
+
+
+class RateLimitCounter(models.Model):
+    """How many times `key` was hit in the window starting at `window_start` (Unix seconds).
+
+    Keys are hashed before they get here, so no address or email is stored."""
+
+    key = models.CharField(max_length=100)
+    window_start = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window_start"], name="unique_ratelimit_window")
+        ]
+
+    def __str__(self):
+        return f"{self.key}@{self.window_start}: {self.count}"

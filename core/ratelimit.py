@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.db import connection
 
-from .models import RateLimitCounter
+from core.models import RateLimitCounter
 
 
 def hashed_key(*parts):

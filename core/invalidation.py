@@ -7,7 +7,7 @@ from wagtail import signals as wagtail_signals
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site, get_page_models
 
-from letusbelong.cache import bump_content_version
+from core.pagecache import bump_content_version
 
 DISPATCH_UID = "pagecache-bump"
 
