@@ -163,8 +163,9 @@ def worker_delivery_rate(stack):
     letters sent per second from that commit until the last one is sent."""
     from django.db import transaction
 
+    from directory.models import MemberOfParliament
     from letters import pipeline
-    from letters.models import Letter, LetterCampaignPage, MemberOfParliament
+    from letters.models import Letter, LetterCampaignPage
 
     campaign = LetterCampaignPage.objects.live().filter(locale__language_code="en").first()
     # Straight to the queue, as after a confirmation: this measures delivery, not confirmation.

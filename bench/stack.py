@@ -209,9 +209,9 @@ class Stack:
     def cache_postal_codes(self, count):
         """Put `count` Ontario postal codes in the lookup cache, one per riding in turn, so the
         site never asks Represent and letters spread over the MPs. Returns the codes."""
-        from letters.lookup.service import remember
-        from letters.models import Riding
-        from letters.postcode import PostalCode
+        from directory.lookup.service import remember
+        from directory.models import Riding
+        from directory.postcode import PostalCode
 
         ridings = list(
             Riding.objects.occupied().filter(province="ON").values_list("fed_code", flat=True)

@@ -29,8 +29,7 @@ from django.utils.translation import gettext_lazy
 
 from core import ratelimit
 from core.http import client_ip
-
-from .postcode import InvalidPostalCode, PostalCode
+from directory.postcode import InvalidPostalCode, PostalCode
 
 logger = logging.getLogger("letters.abuse")
 
@@ -262,7 +261,7 @@ def postal_code_in_riding(postal_code, riding):
     """True only when the postal code is known to lie (at least partly) in `riding`."""
     if postal_code.province != riding.province:
         return False
-    from .lookup import lookup_postal_code
+    from directory.lookup import lookup_postal_code
 
     result = lookup_postal_code(postal_code.code)
     return any(found.fed_code == riding.fed_code for found in result.ridings)

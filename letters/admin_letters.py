@@ -28,8 +28,9 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from directory.models import Province, Riding
 from letters import pipeline, views_reports
-from letters.models import AuditEntry, Letter, LetterCampaignPage, Province, Riding
+from letters.models import AuditEntry, Letter, LetterCampaignPage
 
 PERSONAL_DATA = "view_personal_data"
 REQUIRED_CODENAMES = {

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LettersConfig(AppConfig):
-    """The MP directory, the letter tool and its delivery pipeline."""
+    """The letter tool: the campaign page, letters and their delivery pipeline."""
 
     name = "letters"
     verbose_name = _("Letters")

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from directory.postcode import InvalidPostalCode, PostalCode
 from letters.abuse import BotTrapMixin
 from letters.letter_text import (
     fill_placeholders,
@@ -20,7 +21,6 @@ from letters.letter_text import (
     supporter_values,
     unfilled_placeholders,
 )
-from letters.postcode import InvalidPostalCode, PostalCode
 
 # Consent wordings are versioned: change the text, change the version, so every stored consent
 # says which words the supporter agreed to.

@@ -32,9 +32,11 @@ from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
 
+from directory.models import MemberOfParliament
+
 from . import mail
 from .abuse import sender_hash
-from .models import Consent, DeliverySettings, Letter, MemberOfParliament
+from .models import Consent, DeliverySettings, Letter
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status

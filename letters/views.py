@@ -26,14 +26,14 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
+from directory.lookup import elections_canada_url, lookup_postal_code, ridings_for_province
+from directory.lookup.service import Status, directory_loaded
+from directory.models import Riding
+from directory.postcode import InvalidPostalCode, PostalCode
 from letters import pipeline
 from letters.abuse import mp_refusal, screen_submission, too_many_requests
 from letters.forms import FindMPForm, LetterForm, RidingSearchForm
 from letters.letter_text import fill_placeholders, mp_values
-from letters.lookup import elections_canada_url, lookup_postal_code, ridings_for_province
-from letters.lookup.service import Status, directory_loaded
-from letters.models import Riding
-from letters.postcode import InvalidPostalCode, PostalCode
 
 # Where MPs receive paper mail, free of postage, in the letter's language.
 HOUSE_OF_COMMONS_ADDRESS = {

@@ -6,7 +6,8 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from letters.models import Letter, LetterCampaignPage, Riding
+from directory.models import Riding
+from letters.models import Letter, LetterCampaignPage
 
 S = Letter.Status
 IN_PROGRESS = [S.PENDING_CONFIRMATION, S.QUEUED, S.SENDING, S.HELD]

@@ -5,20 +5,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
 from letters import admin_letters
-from letters.admin_directory import DirectoryViewSetGroup, NeverDeletePolicy
-from letters.models import Letter, MemberOfParliament, Riding
+from letters.models import Letter
 from letters.monitoring import delivery_alerts
 
-# The MP directory never deletes: see letters/admin_directory.py.
-register_permission_policy(Riding, NeverDeletePolicy(Riding))
-register_permission_policy(MemberOfParliament, NeverDeletePolicy(MemberOfParliament))
 # Letters hold personal data: see letters/admin_letters.py.
 register_permission_policy(Letter, admin_letters.LetterPermissionPolicy(Letter))
-
-
-@hooks.register("register_admin_viewset")
-def register_mp_directory():
-    return DirectoryViewSetGroup()
 
 
 @hooks.register("register_admin_viewset")

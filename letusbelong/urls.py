@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("unsubscribe/<str:token>/", unsubscribe, name="unsubscribe"),
     path("letters/", include("letters.urls")),
+    path("letters/", include("directory.urls")),
     path("", include(wagtail_urls)),
 )

@@ -1,6 +1,5 @@
 from .audit import AuditEntry, Suppression
 from .campaign_page import LetterCampaignPage
-from .directory import MemberOfParliament, PostcodeCacheEntry, Province, Riding
 from .letter import Consent, DeliverySettings, InvalidTransition, Letter, LetterEvent
 
 __all__ = [
@@ -11,9 +10,5 @@ __all__ = [
     "Letter",
     "LetterCampaignPage",
     "LetterEvent",
-    "MemberOfParliament",
-    "PostcodeCacheEntry",
-    "Province",
-    "Riding",
     "Suppression",
 ]

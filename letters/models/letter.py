@@ -49,13 +49,16 @@ class Letter(models.Model):
         on_delete=models.PROTECT,
     )
     mp = models.ForeignKey(
-        "letters.MemberOfParliament",
+        "directory.MemberOfParliament",
         verbose_name=_("MP"),
         related_name="letters",
         on_delete=models.PROTECT,
     )
     riding = models.ForeignKey(
-        "letters.Riding", verbose_name=_("riding"), related_name="letters", on_delete=models.PROTECT
+        "directory.Riding",
+        verbose_name=_("riding"),
+        related_name="letters",
+        on_delete=models.PROTECT,
     )
     status = models.CharField(
         _("status"),

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "campaign",
     "letters",
+    "directory",
     "search",
     "trust",
     "core",

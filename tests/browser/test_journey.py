@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from letters.models import Letter, Riding
+from directory.models import Riding
+from letters.models import Letter
 from tests.support.worker import wait_until
 
 pytestmark = [

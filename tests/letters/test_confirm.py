@@ -7,8 +7,9 @@ import pytest
 from django.core import signing
 from django.core.cache import cache
 
+from directory.models import MemberOfParliament
 from letters import pipeline
-from letters.models import Letter, LetterEvent, MemberOfParliament
+from letters.models import Letter, LetterEvent
 from tests.support.letter_views import FED_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")

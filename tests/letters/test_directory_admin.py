@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from letters.models import MemberOfParliament, Riding
+from directory.models import MemberOfParliament, Riding
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from letters.models import Letter, MemberOfParliament
+from directory.models import MemberOfParliament
+from letters.models import Letter
 from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data
 from tests.support.worker import wait_until
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from letters.models import MemberOfParliament, Riding
+from directory.models import MemberOfParliament, Riding
 from tests.support.directory import MP_DATA_DIR
 
 

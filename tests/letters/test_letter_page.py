@@ -7,11 +7,12 @@ import re
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from directory.models import MemberOfParliament, Riding
 from letters.forms import (
     CAMPAIGN_UPDATES_CONSENT_VERSION,
     SEND_LETTER_CONSENT_VERSION,
 )
-from letters.models import Consent, Letter, MemberOfParliament, Riding
+from letters.models import Consent, Letter
 from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")

@@ -5,10 +5,10 @@ import time
 import pytest
 from django.utils import translation
 
-from letters.lookup import Status, lookup_postal_code, ridings_for_province
-from letters.lookup.represent import RepresentClient
-from letters.lookup.service import end_cool_down
-from letters.models import PostcodeCacheEntry, Riding
+from directory.lookup import Status, lookup_postal_code, ridings_for_province
+from directory.lookup.represent import RepresentClient
+from directory.lookup.service import end_cool_down
+from directory.models import PostcodeCacheEntry, Riding
 from tests.support import represent as fake
 
 
@@ -226,7 +226,7 @@ import json, sys, time
 import django
 django.setup()
 from django.conf import settings
-from letters.lookup import lookup_postal_code
+from directory.lookup import lookup_postal_code
 settings.REPRESENT_API_URL = sys.argv[1]
 start_at, codes = float(sys.argv[2]), json.load(sys.stdin)
 time.sleep(max(0.0, start_at - time.time()))

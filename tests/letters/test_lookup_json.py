@@ -21,12 +21,12 @@ BAD_INPUT = [
 
 def lookup_url(language="en"):
     with translation.override(language):
-        return reverse("letters:lookup")
+        return reverse("directory:lookup")
 
 
 def ridings_url(language="en"):
     with translation.override(language):
-        return reverse("letters:ridings")
+        return reverse("directory:ridings")
 
 
 @pytest.fixture(autouse=True)
@@ -156,8 +156,8 @@ def test_the_ridings_picker_searches(client, mp_directory):
 
 def test_the_ridings_picker_in_french_uses_french_names(client, mp_directory, settings):
     # French is ready but not enabled; the card takes the language it is asked for.
-    from letters.models import Riding
-    from letters.views_lookup import riding_card
+    from directory.models import Riding
+    from directory.views import riding_card
 
     riding = Riding.objects.get(fed_code="35079")
     assert riding_card(riding, "fr")["name"] == "Ottawa-Centre"

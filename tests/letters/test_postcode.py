@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from letters.postcode import InvalidPostalCode, PostalCode
+from directory.postcode import InvalidPostalCode, PostalCode
 
 
 @pytest.mark.parametrize(

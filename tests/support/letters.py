@@ -49,7 +49,7 @@ def root_page():
 
 @pytest.fixture
 def make_mp(db):
-    from letters.models import MemberOfParliament, Riding
+    from directory.models import MemberOfParliament, Riding
 
     def make(fed_code="35075", **fields):
         riding, _ = Riding.objects.get_or_create(

@@ -393,7 +393,7 @@ def _handler_for(fake):
 @pytest.fixture
 def represent_server(settings):
     """A running fake Represent; settings.REPRESENT_API_URL points at it for the test."""
-    from letters.lookup.service import end_cool_down
+    from directory.lookup.service import end_cool_down
 
     fake = FakeRepresent().start()
     settings.REPRESENT_API_URL = fake.url

@@ -8,8 +8,9 @@ from django.core import signing
 from django.test import RequestFactory
 from wagtail.models import Page
 
+from directory.models import MemberOfParliament, Riding
 from letters.abuse import RENDERED_AT_SALT, sender_hash
-from letters.models import Letter, LetterCampaignPage, MemberOfParliament, Riding
+from letters.models import Letter, LetterCampaignPage
 
 TEMPLATE_BODY = (
     "Dear {mp_honorific} {mp_name},\n\n"

@@ -104,7 +104,7 @@ def test_exempt_load_generators_are_not_limited(post_request, trust_mp, trust_ca
 def test_fourth_letter_from_one_email_in_a_day_is_rate_limited(
     post_request, trust_mp, trust_campaign, django_user_model
 ):
-    from letters.models import MemberOfParliament, Riding
+    from directory.models import MemberOfParliament, Riding
 
     verdicts = []
     for n in range(4):

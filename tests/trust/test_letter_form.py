@@ -10,9 +10,10 @@ from django.core import signing
 from django.test import Client, override_settings
 from django_tasks_db.models import DBTaskResult
 
+from directory.models import MemberOfParliament
 from letters import pipeline
 from letters.abuse import RENDERED_AT_SALT
-from letters.models import Letter, MemberOfParliament
+from letters.models import Letter
 from tests.support.letter_views import FED_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,6 @@
 
 import logging
 import time
-import unicodedata
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,16 +24,17 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from letters.models import MemberOfParliament, PostcodeCacheEntry, Province, Riding
-from letters.postcode import InvalidPostalCode, PostalCode
+from directory.models import MemberOfParliament, PostcodeCacheEntry, Province, Riding
+from directory.names import searchable_text
+from directory.postcode import InvalidPostalCode, PostalCode
 
 from .represent import OverOurLimit, RepresentClient, RepresentUnavailable, UnknownPostalCode
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PROVIDERS = [
-    "letters.lookup.service.CachedAnswers",
-    "letters.lookup.service.RepresentAnswers",
+    "directory.lookup.service.CachedAnswers",
+    "directory.lookup.service.RepresentAnswers",
 ]
 
 UNKNOWN_MESSAGE = _(
@@ -239,17 +239,6 @@ def lookup_postal_code(raw):
         (Status.UNKNOWN, UNKNOWN_MESSAGE) if answer else (Status.UNAVAILABLE, UNAVAILABLE_MESSAGE)
     )
     return LookupResult(postal_code, province, status, "fallback", error=message)
-
-
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
-
-
-def searchable_text(text):
-    """Lower-case, without accents or dashes: "Montréal—Lac" and "montreal lac" compare equal."""
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_LIGATURES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    spaced = "".join(" " if unicodedata.category(char)[0] in "PZ" else char for char in bare)
-    return " ".join(spaced.casefold().split())
 
 
 def ridings_for_province(province, query=""):

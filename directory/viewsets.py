@@ -19,7 +19,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from letters.models import MemberOfParliament, Province, Riding
+from directory.models import MemberOfParliament, Province, Riding
 
 
 def imported_fields_panel(*field_names):

@@ -1,5 +1,7 @@
 """JSON for the letter page's progressive enhancement: the page works without these.
 
+Mounted at /<lang>/letters/ (directory/urls.py):
+
 GET lookup/?postal_code=K1A0A6      → the riding choices and MP cards for a postal code
 GET ridings/?province=ON&q=ottawa   → the searchable fallback picker of a province
 
@@ -17,8 +19,8 @@ from django.views.decorators.http import require_GET
 
 from core import ratelimit
 from core.http import client_ip
-from letters.lookup import Status, elections_canada_url, lookup_postal_code, ridings_for_province
-from letters.models import Province
+from directory.lookup import Status, elections_canada_url, lookup_postal_code, ridings_for_province
+from directory.models import Province
 
 MAX_QUERY_LENGTH = 100
 LOOKUPS_PER_IP_PER_MINUTE = 60
@@ -73,7 +75,7 @@ def _fallback(province, ridings, language_code):
         "province": province,
         "province_name": str(Province(province).label),
         "ridings": [riding_card(riding, language_code) for riding in ridings],
-        "ridings_url": f"{reverse('letters:ridings')}?province={province}",
+        "ridings_url": f"{reverse('directory:ridings')}?province={province}",
         "elections_canada_url": elections_canada_url(language_code),
     }
 

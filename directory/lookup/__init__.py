@@ -2,7 +2,7 @@
 
 The API other parts of the site use:
 
-    from letters.lookup import lookup_postal_code, ridings_for_province
+    from directory.lookup import lookup_postal_code, ridings_for_province
 
     result = lookup_postal_code("k1a-0a6")      # never raises for bad input
     result.postal_code   # PostalCode("K1A0A6") or None when the input was not a postal code
@@ -17,7 +17,7 @@ The API other parts of the site use:
     ridings_for_province("QC", query="montreal")  # the searchable picker, MP prefetched
     elections_canada_url("fr")                     # Elections Canada's own lookup page
 
-How it works: `letters/lookup/service.py`; the Represent client: `letters/lookup/represent.py`;
+How it works: `directory/lookup/service.py`; the Represent client: `directory/lookup/represent.py`;
 the whole story: docs/mp-directory.md.
 """
 

@@ -58,7 +58,7 @@ def remove_stewards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("letters", "0003_audit_and_suppression"),
+        ("letters", "0001_initial"),
         ("campaign", "0002_editors_and_translators"),
         ("wagtailadmin", "0006_formstate"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
