@@ -2,8 +2,8 @@
 
 - Letters: the list (filters: campaign, status, province, riding, date), an inspect view with the
   letter's events, and a CSV export. They show supporters' personal data, so they need
-  `letters.view_personal_data` (the Data stewards group; superusers); `letters.view_letter` alone
-  is not enough. The export also needs `letters.export_personal_data` and writes an audit row.
+  `privacy.view_personal_data` (the Data stewards group; superusers); `letters.view_letter` alone
+  is not enough. The export also needs `privacy.export_personal_data` and writes an audit row.
 - Held letters: release or reject them (POST). Needs personal data access and `change_letter`.
 - Totals (letters/views_reports.py): counts only, for every admin user.
 
@@ -13,7 +13,10 @@ letters.pipeline. Everything is rendered by Django templates, so supporters' tex
 
 import django_filters
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,13 +33,15 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from directory.models import Province, Riding
 from letters import pipeline, views_reports
-from letters.models import AuditEntry, Letter, LetterCampaignPage
+from letters.models import Letter, LetterCampaignPage
+from privacy.audit import audit
+from privacy.models import AuditEntry
 
-PERSONAL_DATA = "view_personal_data"
-REQUIRED_CODENAMES = {
+PERSONAL_DATA = "privacy.view_personal_data"
+REQUIRED_PERMISSIONS = {
     "view": {PERSONAL_DATA},
-    "export": {PERSONAL_DATA, "export_personal_data"},
-    "moderate": {PERSONAL_DATA, "change_letter"},
+    "export": {PERSONAL_DATA, "privacy.export_personal_data"},
+    "moderate": {PERSONAL_DATA, "letters.change_letter"},
 }
 
 
@@ -47,17 +52,22 @@ class LetterPermissionPolicy(ModelPermissionPolicy):
     "add", "change" and "delete" are refused to everyone, superusers included."""
 
     def user_has_permission(self, user, action):
-        codenames = REQUIRED_CODENAMES.get(action)
-        return bool(
-            codenames
-            and user.is_active
-            and all(user.has_perm(f"letters.{codename}") for codename in codenames)
-        )
+        permissions = REQUIRED_PERMISSIONS.get(action)
+        return bool(permissions and user.is_active and user.has_perms(permissions))
 
     def users_with_any_permission(self, actions):
-        if not any(action in REQUIRED_CODENAMES for action in actions):
-            return self._get_users_with_any_permission_codenames([]).none()
-        return self._get_users_with_any_permission_codenames([PERSONAL_DATA])
+        users = get_user_model().objects.filter(is_active=True)
+        if not any(action in REQUIRED_PERMISSIONS for action in actions):
+            return users.none()
+        app_label, codename = PERSONAL_DATA.split(".")
+        personal_data = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        )
+        return users.filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__in=personal_data)
+            | Q(groups__permissions__in=personal_data)
+        ).distinct()
 
 
 def can(user, action):
@@ -107,8 +117,6 @@ class LetterIndexView(generic.IndexView):
         if self.is_export:
             if not can(self.request.user, "export"):
                 raise PermissionDenied
-            from trust.privacy import audit
-
             audit(
                 self.request.user,
                 AuditEntry.Action.EXPORT,
@@ -164,12 +172,7 @@ class LetterViewSet(ModelViewSet):
         "riding.fed_code",
         "riding.name_en",
         "mp.name",
-        "first_name",
-        "last_name",
-        "email",
-        "street_address",
-        "city",
-        "postal_code",
+        *Letter.PERSONAL_FIELDS,
         "subject",
         "body",
         "attempts",
@@ -192,12 +195,7 @@ class LetterViewSet(ModelViewSet):
         "letter_language",
         "subject",
         "body",
-        "first_name",
-        "last_name",
-        "email",
-        "street_address",
-        "city",
-        "postal_code",
+        *Letter.PERSONAL_FIELDS,
         "message_id",
         "attempts",
         "next_attempt_at",

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from privacy import registry
+
 
 class LettersConfig(AppConfig):
     """The letter tool: the campaign page, letters and their delivery pipeline."""
@@ -9,6 +11,12 @@ class LettersConfig(AppConfig):
     verbose_name = _("Letters")
 
     def ready(self):
+        # Both modules import the models, which exist only once the app registry is ready.
+        from . import pipeline
+        from .personal_data import LetterData
+
         # The pipeline's receivers (turning "pause sending" off enqueues the backlog) must be
         # connected in every process, whether or not a view has imported the pipeline yet.
-        from . import pipeline  # noqa: F401
+        pipeline.connect_receivers()
+        # Privacy's purge, export and erasure reach letters through this holder.
+        registry.register(LetterData())

@@ -1,6 +1,6 @@
 """The supporter's forms: find your MP, then write, sign and consent.
 
-Every field is validated here, before anything reaches `letters.abuse` or `letters.pipeline`:
+Every field is validated here, before anything reaches `letters.screening` or `letters.pipeline`:
 single-line fields refuse line breaks and control characters (they end up in mail headers),
 the letter has a length limit, and the postal code must belong to the chosen riding's province."""
 
@@ -13,7 +13,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.postcode import InvalidPostalCode, PostalCode
-from letters.abuse import BotTrapMixin
 from letters.letter_text import (
     fill_placeholders,
     mp_values,
@@ -21,6 +20,7 @@ from letters.letter_text import (
     supporter_values,
     unfilled_placeholders,
 )
+from letters.screening import BotTrapMixin
 
 # Consent wordings are versioned: change the text, change the version, so every stored consent
 # says which words the supporter agreed to.
@@ -112,7 +112,7 @@ class RidingSearchForm(forms.Form):
 class LetterForm(BotTrapMixin, forms.Form):
     """Steps 2–4: the letter, the supporter's details and the two consents.
 
-    The honeypot and render-time fields come from `BotTrapMixin`; `letters.abuse` reads them.
+    The honeypot and render-time fields come from `BotTrapMixin`; `letters.screening` reads them.
     `campaign`, `mp` and `riding` are given by the view (the riding comes from the URL, the MP
     from the directory); the letter's language is the MP's, never the client's choice."""
 

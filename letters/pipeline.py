@@ -28,15 +28,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.tasks import task
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from directory.models import MemberOfParliament
+from privacy.identity import sender_hash
+from privacy.models import Consent
 
 from . import mail
-from .abuse import sender_hash
-from .models import Consent, DeliverySettings, Letter
+from .models import DeliverySettings, Letter
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status
@@ -143,7 +144,7 @@ def submit_letter(
             version, text = consent_wordings[kind]
             Consent.objects.create(
                 kind=kind,
-                letter=letter,
+                given_with=letter,
                 email=email if kind == Consent.Kind.CAMPAIGN_UPDATES else "",
                 sender_hash=fingerprint,
                 language=language,
@@ -401,16 +402,20 @@ def resume_sending():
     return count
 
 
-@receiver(post_save, sender=DeliverySettings)
 def _on_delivery_settings_saved(sender, instance, **kwargs):
     if not instance.pause_sending:
         transaction.on_commit(resume_sending)
 
 
+def connect_receivers():
+    """Connect the pipeline's signal receivers (LettersConfig.ready, in every process)."""
+    post_save.connect(
+        _on_delivery_settings_saved, sender=DeliverySettings, dispatch_uid="letters-resume"
+    )
+
+
 def letters_with_live_send_task():
     """Ids of the letters that have a send task waiting or running."""
-    from django_tasks_db.models import DBTaskResult
-
     args = DBTaskResult.objects.filter(
         task_path=send_letter.module_path, status__in=["READY", "RUNNING"]
     ).values_list("args_kwargs", flat=True)

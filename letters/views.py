@@ -31,9 +31,9 @@ from directory.lookup.service import Status, directory_loaded
 from directory.models import Riding
 from directory.postcode import InvalidPostalCode, PostalCode
 from letters import pipeline
-from letters.abuse import mp_refusal, screen_submission, too_many_requests
 from letters.forms import FindMPForm, LetterForm, RidingSearchForm
 from letters.letter_text import fill_placeholders, mp_values
+from letters.screening import mp_refusal, screen_submission, too_many_requests
 
 # Where MPs receive paper mail, free of postage, in the letter's language.
 HOUSE_OF_COMMONS_ADDRESS = {

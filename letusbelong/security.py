@@ -9,24 +9,22 @@ responses from the page cache):
   (no inline script), every other admin page an enforced policy that forbids framing by other
   sites plus a strict report-only policy whose reports go to `csp_report` (which only logs).
 
-`AdminTwoFactorMiddleware` (after django_otp's OTPMiddleware): with `ADMIN_REQUIRE_2FA`, a
-signed-in staff user whose session is not verified with a TOTP device reaches no admin view
-but the two-factor enrolment and verification pages (trust/views.py).
+`PersonalDataReporterFilter` keeps what supporters typed out of error reports. The two-factor
+middleware of the admin is accounts/middleware.py.
 """
 
 import json
 import logging
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.middleware.csp import get_nonce
-from django.urls import reverse
 from django.utils.csp import CSP, build_policy
 from django.views.debug import SafeExceptionReporterFilter
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from accounts.paths import is_admin_path, sign_in_paths
 from core.http import client_ip
 from core.ratelimit import allow, hashed_key
 
@@ -77,23 +75,6 @@ MAX_REPORT_BYTES = 16 * 1024
 CSP_REPORTS_PER_MINUTE = 30
 
 
-def admin_prefix():
-    return getattr(settings, "ADMIN_URL_PREFIX", "/admin/")
-
-
-def is_admin_path(path):
-    return path.startswith(admin_prefix())
-
-
-def strict_admin_paths():
-    return (f"{admin_prefix()}login/", f"{admin_prefix()}2fa/")
-
-
-def two_factor_assets():
-    """What the sign-in and two-factor pages load or post to; none of it shows any data."""
-    return tuple(f"{admin_prefix()}{part}/" for part in ("logout", "jsi18n", "sprite"))
-
-
 class SecurityHeadersMiddleware:
     """Adds the headers Django's settings do not produce (see the module docstring)."""
 
@@ -123,7 +104,7 @@ class SecurityHeadersMiddleware:
     def harden_admin(request, response):
         response["Cache-Control"] = "no-store"
         nonce = get_nonce(request)
-        if request.path.startswith(strict_admin_paths()):
+        if request.path.startswith(sign_in_paths()):
             response[str(CSP.HEADER_ENFORCE)] = build_policy(STRICT_ADMIN_CSP, nonce)
             return
         enforced = dict(ADMIN_CSP)
@@ -167,37 +148,6 @@ def csp_report(request):
         document,
     )
     return HttpResponse(status=204)
-
-
-class AdminTwoFactorMiddleware:
-    """Keeps staff without a verified TOTP device out of every admin view but enrolment."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if self.must_verify(request):
-            return HttpResponseRedirect(self.next_step(request))
-        return self.get_response(request)
-
-    @staticmethod
-    def must_verify(request):
-        if not settings.ADMIN_REQUIRE_2FA or not is_admin_path(request.path):
-            return False
-        user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated:
-            return False  # Wagtail sends them to its login page
-        if request.path.startswith(strict_admin_paths() + two_factor_assets()):
-            return False
-        return not user.is_verified()
-
-    @staticmethod
-    def next_step(request):
-        from django_otp import devices_for_user
-
-        confirmed = any(True for _device in devices_for_user(request.user, confirmed=True))
-        url = reverse("trust:verify" if confirmed else "trust:enrol")
-        return f"{url}?{urlencode({'next': request.get_full_path()})}"
 
 
 class PersonalDataReporterFilter(SafeExceptionReporterFilter):

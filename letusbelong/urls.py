@@ -8,8 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.sitemap import sitemap
 from letusbelong import security
+from privacy.views import unsubscribe
 from search import views as search_views
-from trust.public_views import unsubscribe
 
 
 def healthz(request):
@@ -18,7 +18,7 @@ def healthz(request):
 
 
 urlpatterns = [
-    path("admin/2fa/", include("trust.urls")),
+    path("admin/2fa/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("csp-report/", security.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,4 +1,4 @@
-"""Letters, their event log, consents and the delivery switch.
+"""Letters, their event log and the delivery switch.
 
 A letter's status only moves along `Letter.TRANSITIONS`; every move writes a `LetterEvent`.
 The functions that drive the moves live in `letters/pipeline.py`."""
@@ -6,6 +6,7 @@ The functions that drive the moves live in `letters/pipeline.py`."""
 import uuid
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,14 @@ class InvalidTransition(Exception):
 
 
 class Letter(models.Model):
-    """One supporter's letter to one MP, written before anything is sent (the outbox row)."""
+    """One supporter's letter to one MP, written before anything is sent (the outbox row).
+
+    `PERSONAL_FIELDS` name who the supporter is: the retention purge blanks them after
+    IDENTITY_RETENTION_DAYS, an erasure at once, and exports list them (letters/personal_data.py,
+    the letters admin). The letter's own text (subject, body) is personal too, and handled apart:
+    its body is replaced by a "[removed N chars]" marker."""
+
+    PERSONAL_FIELDS = ("first_name", "last_name", "email", "street_address", "city", "postal_code")
 
     class Status(models.TextChoices):
         PENDING_CONFIRMATION = "pending_confirmation", _("waiting for confirmation")
@@ -87,6 +95,13 @@ class Letter(models.Model):
         help_text=_("A keyed hash of the normalised email; survives erasure for abuse limits."),
     )
 
+    consents = GenericRelation(
+        "privacy.Consent",
+        content_type_field="given_with_type",
+        object_id_field="given_with_id",
+        related_query_name="letter",
+    )
+
     message_id = models.CharField(_("Message-ID"), max_length=200, unique=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
@@ -104,10 +119,6 @@ class Letter(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
-        permissions = [
-            ("view_personal_data", _("Can see supporters' personal data")),
-            ("export_personal_data", _("Can export supporters' personal data")),
-        ]
         indexes = [models.Index(fields=["mp", "status", "sent_at"])]
 
     def __str__(self):
@@ -148,39 +159,6 @@ class LetterEvent(models.Model):
 
     def __str__(self):
         return f"{self.from_status} → {self.to_status}"
-
-
-class Consent(models.Model):
-    """A consent as given: which words, in which language, when; withdrawn by unsubscribing."""
-
-    class Kind(models.TextChoices):
-        SEND_LETTER = "send_letter", _("send this letter")
-        CAMPAIGN_UPDATES = "campaign_updates", _("campaign updates")
-
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    letter = models.ForeignKey(
-        Letter, related_name="consents", null=True, blank=True, on_delete=models.SET_NULL
-    )
-    email = models.EmailField(blank=True, help_text=_("Kept only for campaign updates."))
-    sender_hash = models.CharField(max_length=64, db_index=True)
-    language = models.CharField(max_length=8)
-    wording_version = models.CharField(max_length=20)
-    wording_hash = models.CharField(max_length=64)
-    source_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    given_at = models.DateTimeField(default=timezone.now)
-    withdrawn_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-given_at"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} ({self.given_at:%Y-%m-%d})"
-
-    @property
-    def active(self):
-        return self.withdrawn_at is None
 
 
 @register_setting(icon="mail")

@@ -23,7 +23,8 @@ INSTALLED_APPS = [
     "letters",
     "directory",
     "search",
-    "trust",
+    "privacy",
+    "accounts",
     "core",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -65,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "letusbelong.security.AdminTwoFactorMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -270,7 +271,7 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "letusbelong.security.PersonalDataReporterFi
 
 # Admin sign-in (docs/trust.md): django-axes locks a username+IP pair after 5 failures for 30
 # minutes, with the same trusted client IP as the letter rate limits; django-otp TOTP is
-# required for every admin session (letusbelong.security.AdminTwoFactorMiddleware).
+# required for every admin session (accounts.middleware.AdminTwoFactorMiddleware).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -295,7 +296,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 *
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 
-# Retention (trust/privacy.py: `manage.py purge_personal_data`, daily).
+# Retention (privacy/purge.py and letters/personal_data.py: `manage.py purge_personal_data`, daily).
 LETTER_BODY_RETENTION_DAYS = env_int("LETTER_BODY_RETENTION_DAYS", 30)
 UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS", 7)
 IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)

@@ -12,7 +12,8 @@ from letters.forms import (
     CAMPAIGN_UPDATES_CONSENT_VERSION,
     SEND_LETTER_CONSENT_VERSION,
 )
-from letters.models import Consent, Letter
+from letters.models import Letter
+from privacy.models import Consent
 from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")

@@ -11,7 +11,8 @@ from django_tasks_db.models import DBTaskResult
 
 from letters import pipeline
 from letters.admin_letters import letter_viewset
-from letters.models import AuditEntry, Letter
+from letters.models import Letter
+from privacy.models import AuditEntry
 from tests.support.trust import verified_login
 
 S = Letter.Status

@@ -16,8 +16,10 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from letters import abuse, mail, pipeline
-from letters.models import Consent, DeliverySettings, Letter
+from letters import mail, pipeline
+from letters.models import DeliverySettings, Letter
+from privacy import identity
+from privacy.models import Consent
 
 S = Letter.Status
 
@@ -40,8 +42,8 @@ def test_submit_writes_letter_consents_and_confirmation_task(make_letter, mailou
     assert letter.status == S.PENDING_CONFIRMATION
     assert letter.riding == letter.mp.riding
     assert letter.message_id == f"<letter-{letter.public_id}@letusbelong.ca>"
-    assert letter.sender_hash == abuse.sender_hash("adalovelace@gmail.com")
-    assert letter.sender_hash != abuse.sender_hash("ada.lovelace@example.org")
+    assert letter.sender_hash == identity.sender_hash("adalovelace@gmail.com")
+    assert letter.sender_hash != identity.sender_hash("ada.lovelace@example.org")
     kinds = set(Consent.objects.filter(letter=letter).values_list("kind", flat=True))
     assert kinds == {"send_letter", "campaign_updates"}
     updates = Consent.objects.get(letter=letter, kind="campaign_updates")

@@ -19,7 +19,7 @@ from django.core import signing
 from django.core.management import call_command
 from wagtail.models import Locale, Page, Site
 
-from letters.abuse import RENDERED_AT_SALT
+from letters.screening import RENDERED_AT_SALT
 from tests.support.directory import MP_DATA_DIR
 
 # Ajax (Ontario), sitting MP Jennifer McKelvie, in the real directory.

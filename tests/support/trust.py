@@ -9,8 +9,9 @@ from django.test import RequestFactory
 from wagtail.models import Page
 
 from directory.models import MemberOfParliament, Riding
-from letters.abuse import RENDERED_AT_SALT, sender_hash
 from letters.models import Letter, LetterCampaignPage
+from letters.screening import RENDERED_AT_SALT
+from privacy.identity import sender_hash
 
 TEMPLATE_BODY = (
     "Dear {mp_honorific} {mp_name},\n\n"

@@ -1,4 +1,5 @@
-"""TRUST 21-23, 25, 26, 28: the screening every letter POST goes through (letters/abuse.py)."""
+"""TRUST 21-23, 25, 26, 28: the screening every letter POST goes through (letters/screening.py,
+letters/duplicates.py)."""
 
 import logging
 import time
@@ -7,14 +8,10 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
-from letters.abuse import (
-    BotTrapMixin,
-    client_ip,
-    normalise_email,
-    screen_submission,
-    too_many_requests,
-)
+from core.http import client_ip
 from letters.models import Letter
+from letters.screening import BotTrapMixin, screen_submission, too_many_requests
+from privacy.identity import normalise_email
 from tests.support.trust import TEMPLATE_BODY, add_letter, letter_data, signed_render_time
 
 pytestmark = pytest.mark.django_db
@@ -382,7 +379,8 @@ def test_own_postal_code_written_in_the_address_is_fine(post_request, trust_mp, 
 
 
 def test_one_supporters_letter_to_several_mps_is_never_its_own_duplicate(trust_mp, trust_campaign):
-    from letters.abuse import near_duplicate_reason, sender_hash
+    from letters.duplicates import near_duplicate_reason
+    from privacy.identity import sender_hash
 
     body = personalised("Same", "Writer")
     for _n in range(6):  # their earlier copies (other campaigns' letters count too)

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from letters.models import Consent, Letter
+from letters.models import Letter
+from privacy.models import Consent
 from tests.support.letter_views import FED_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.django_db

@@ -167,7 +167,7 @@ def test_hsts_on_404_429_and_admin(client, as_production, rf):
     assert "frame-ancestors 'none'" in login["Content-Security-Policy"]
     assert login["Permissions-Policy"]
 
-    from letters.abuse import too_many_requests
+    from letters.screening import too_many_requests
     from letusbelong.security import SecurityHeadersMiddleware
 
     def limited(request):

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from letters.models import AuditEntry
+from privacy.models import AuditEntry
 from tests.support.trust import add_letter, verified_login
 
 pytestmark = pytest.mark.django_db
@@ -58,13 +58,19 @@ def test_the_groups_exist_with_the_right_permissions():
     assert {
         "view_personal_data",
         "export_personal_data",
+        "erase_personal_data",
         "view_letter",
         "change_letter",
     } <= codenames
     for name in ("Editors", "Translators"):
         group = Group.objects.get(name=name)
         leaked = group.permissions.filter(
-            content_type__app_label__in=["letters", "django_tasks_database", "wagtailforms"]
+            content_type__app_label__in=[
+                "letters",
+                "privacy",
+                "django_tasks_database",
+                "wagtailforms",
+            ]
         ).exclude(codename__endswith="lettercampaignpage")
         assert not leaked.exists(), (name, list(leaked.values_list("codename", flat=True)))
 

@@ -1,5 +1,5 @@
 """TRUST 6, 11, 17, 21, 23, 26 through the real letter form (views by the supporter-views
-engineer, screening in letters/abuse.py)."""
+engineer, screening in letters/screening.py)."""
 
 import logging
 import re
@@ -12,8 +12,8 @@ from django_tasks_db.models import DBTaskResult
 
 from directory.models import MemberOfParliament
 from letters import pipeline
-from letters.abuse import RENDERED_AT_SALT
 from letters.models import Letter
+from letters.screening import RENDERED_AT_SALT
 from tests.support.letter_views import FED_CODE, compose_data, write_url
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,11 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from letters.models import AuditEntry, Consent, Letter, LetterEvent, Suppression
+from letters.models import Letter, LetterEvent
+from privacy import campaign_mail, erasure, export
+from privacy.audit import audit
+from privacy.models import AuditEntry, Consent, Suppression
 from tests.support.trust import add_letter
-from trust import campaign_mail, privacy
 
 pytestmark = pytest.mark.django_db
 MARKERS = ("zz-marker@example.org", "Zelda", "Markerson", "42 Marker Lane", "zz-marker body")
@@ -40,7 +42,7 @@ def marked_letter(campaign, mp, **fields):
 def consent_for(letter, kind=Consent.Kind.CAMPAIGN_UPDATES, **fields):
     values = {
         "kind": kind,
-        "letter": letter,
+        "given_with": letter,
         "email": letter.email if kind == Consent.Kind.CAMPAIGN_UPDATES else "",
         "sender_hash": letter.sender_hash,
         "language": "en",
@@ -128,11 +130,11 @@ def test_export_has_every_record_with_labels_in_both_languages(
     consent_for(letter)
     consent_for(letter, kind=Consent.Kind.SEND_LETTER)
     LetterEvent.objects.create(letter=letter, from_status="", to_status="pending_confirmation")
-    privacy.audit(steward_user, AuditEntry.Action.EXPORT, subject=letter.sender_hash)
+    audit(steward_user, AuditEntry.Action.EXPORT, subject=letter.sender_hash)
     other = add_letter(trust_campaign, trust_mp, email="someone-else@example.org", body="other")
 
     started = time.monotonic()
-    data = privacy.export_supporter("ZZ-Marker@Example.org", steward_user)
+    data = export.export_supporter("ZZ-Marker@Example.org", steward_user)
     assert time.monotonic() - started < 10
     sections = data["sections"]
     assert [row["public_id"] for row in sections["letters"]["rows"]] == [str(letter.public_id)]
@@ -144,10 +146,10 @@ def test_export_has_every_record_with_labels_in_both_languages(
     assert labels["en"] != labels["ru"] and labels["ru"]
     assert AuditEntry.objects.filter(action="export", actor=steward_user).count() == 2
 
-    table = list(csv.reader(io.StringIO(privacy.export_as_csv(data))))
+    table = list(csv.reader(io.StringIO(export.export_as_csv(data))))
     assert table[0] == ["section", "row", "field", "label (en)", "label (ru)", "value"]
     assert any(row[2] == "body" and MARKERS[4] in row[5] for row in table)
-    assert json.loads(privacy.export_as_json(data))["sections"]["letters"]["rows"]
+    assert json.loads(export.export_as_json(data))["sections"]["letters"]["rows"]
 
 
 # --- erasure (TRUST 19) ------------------------------------------------------------------------
@@ -194,7 +196,7 @@ def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
     for marker in MARKERS:
         assert tables_containing(marker), marker
 
-    privacy.erase_supporter("zz-marker@EXAMPLE.org", steward_user)
+    erasure.erase_supporter("zz-marker@EXAMPLE.org", steward_user)
 
     for marker in MARKERS:
         assert tables_containing(marker) == [], marker
@@ -205,7 +207,7 @@ def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
     assert Suppression.objects.filter(sender_hash=letter.sender_hash).exists()
     entry = AuditEntry.objects.get(action="erase")
     assert entry.actor == steward_user and "@" not in entry.filter
-    assert privacy.is_suppressed("zz-marker@example.org")
+    assert erasure.is_suppressed("zz-marker@example.org")
     # Campaign emails never go to an erased supporter again.
     assert campaign_mail.send_campaign_update({"en": ("News", "Hello")}) == 0
 

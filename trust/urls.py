@@ -1,9 +1,0 @@
-from django.urls import path
-
-from . import views
-
-app_name = "trust"
-urlpatterns = [
-    path("enrol/", views.enrol, name="enrol"),
-    path("verify/", views.verify, name="verify"),
-]
