@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
-from .models import DeliverySettings, Letter
+from letters.models.letter import DeliverySettings, Letter
 
 QUEUED_TOO_LONG = timedelta(minutes=15)
 RUNNING_TOO_LONG = timedelta(minutes=10)

@@ -11,10 +11,9 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat, Length
 from django_tasks_db.models import DBTaskResult
 
+from letters.models.letter import Letter, LetterEvent
 from privacy.export import section
 from privacy.models import Consent
-
-from .models import Letter, LetterEvent
 
 REMOVED_PREFIX = "[removed "
 LETTER_EXPORT_FIELDS = [

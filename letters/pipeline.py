@@ -23,7 +23,6 @@ from datetime import timedelta
 from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -37,7 +36,7 @@ from privacy.identity import sender_hash
 from privacy.models import Consent
 
 from . import mail
-from .models import DeliverySettings, Letter
+from .models.letter import DeliverySettings, Letter
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status
@@ -451,21 +450,6 @@ def expire_unconfirmed(older_than=TOKEN_MAX_AGE):
             if letter.status == Status.PENDING_CONFIRMATION:
                 letter.transition(Status.EXPIRED, note="not confirmed within 7 days")
                 count += 1
-    return count
-
-
-# Counting -------------------------------------------------------------------------------------
-
-
-def letters_sent_count(campaign_page):
-    """Letters sent for this campaign in every language (one translation_key), cached briefly."""
-    key = f"letters:sent-count:{campaign_page.translation_key}"
-    count = cache.get(key)
-    if count is None:
-        count = Letter.objects.filter(
-            status=Status.SENT, campaign__translation_key=campaign_page.translation_key
-        ).count()
-        cache.set(key, count, 30)
     return count
 
 

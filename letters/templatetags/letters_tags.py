@@ -2,6 +2,7 @@
 
 from django import template
 
+from letters.counter import letters_sent_count
 from letters.models import LetterCampaignPage
 
 register = template.Library()
@@ -18,10 +19,6 @@ def letter_counter(campaign_page):
     specific = getattr(campaign_page, "specific", campaign_page)
     if not isinstance(specific, LetterCampaignPage):
         return None
-    # Imported here: every template engine loads this library at start-up, and the pipeline
-    # pulls in mail and tasks that a template library should not depend on.
-    from letters.pipeline import letters_sent_count
-
     count = letters_sent_count(specific)
     goal = specific.goal or 0
     progress = min(count, goal)

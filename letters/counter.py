@@ -1,0 +1,17 @@
+"""The letters-sent counter on the campaign's pages."""
+
+from django.core.cache import cache
+
+from letters.models.letter import Letter
+
+
+def letters_sent_count(campaign_page):
+    """Letters sent for this campaign in every language (one translation_key), cached briefly."""
+    key = f"letters:sent-count:{campaign_page.translation_key}"
+    count = cache.get(key)
+    if count is None:
+        count = Letter.objects.filter(
+            status=Letter.Status.SENT, campaign__translation_key=campaign_page.translation_key
+        ).count()
+        cache.set(key, count, 30)
+    return count
