@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (letter paragraphs are single lines: the text is sent as written)
 """The first letter campaign: the letter in English and French, its Russian reference translation,
-the prompts and the page's texts. `load_campaign_content` (`build_letter_page`) builds the
+the prompts and the page's texts. `load_campaign_content` (the `letter_campaign` step) builds the
 LetterCampaignPage at /en/write-to-your-mp/ from these, and its Russian translation through
 wagtail-localize.
 
@@ -9,7 +9,13 @@ Bill C-2, with a bracketed slot for the supporter's story. `letters.forms` refus
 still holds that slot untouched, so an MP never receives the instruction itself.
 """
 
-from campaign.content import P, T, bullets, rich
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+
+from core.content.dsl import P, T, bullets, rich
+from core.content.registry import content_step
+from letters.models import LetterCampaignPage
 
 LETTER_SUBJECT_EN = (
     "Please stand up for fair, transparent security screening, and for amendments to Bill C-2"
@@ -209,3 +215,27 @@ LETTER_CAMPAIGN_SETTINGS = {
     "require_confirmation": True,
     "allow_editing": True,
 }
+
+
+@content_step(order=20)
+def letter_campaign(loader):
+    """The letter campaign at /en/write-to-your-mp/ under the home page, and its Russian
+    translation. A StandardPage placeholder left by an earlier run is replaced (with its
+    translations) once; after that a run changes nothing."""
+    home = loader.pages["home"]
+    slug = "write-to-your-mp"
+    placeholder = (
+        Page.objects.child_of(home)
+        .filter(slug=slug)
+        .exclude(content_type=ContentType.objects.get_for_model(LetterCampaignPage))
+        .first()
+    )
+    if placeholder is not None:
+        for page in placeholder.get_translations(inclusive=False):
+            page.delete()
+        TranslationSource.objects.filter(object_id=placeholder.translation_key).delete()
+        placeholder.delete()
+        loader.changed(f"removed the placeholder page /{slug}/")
+    loader.pages["letter"] = loader.page(
+        home, LetterCampaignPage, slug, LETTER_CAMPAIGN, "letter", LETTER_CAMPAIGN_SETTINGS
+    )

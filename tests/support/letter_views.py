@@ -61,7 +61,7 @@ def letter_pages(db):
     """The letter campaign (letters/content.py) in English and Russian under a home page that
     is the default site's root; no MP directory. Much faster than building the whole site with
     load_campaign_content (tests/letters/test_letter_page_content.py covers that)."""
-    from campaign.management.commands.load_campaign_content import in_language
+    from core.content.loader import in_language
     from home.models import HomePage
     from letters.content import LETTER_CAMPAIGN, LETTER_CAMPAIGN_SETTINGS
     from letters.models import LetterCampaignPage

@@ -1,12 +1,11 @@
-"""Build the whole site from the campaign's content, in English and Russian. Idempotent.
+"""The content loader: English pages and snippets from the apps' content, and their Russian
+translations made THROUGH wagtail-localize. Idempotent.
 
-English pages are created (or brought up to date) from campaign/content.py. Each Russian page is
-made THROUGH wagtail-localize: a TranslationSource for the English page, a Russian string for each
-of its segments, then `create_or_update_translation`, so translators keep editing the Russian
-pages in wagtail-localize and "Sync translated pages" works. A second run changes nothing.
+Each Russian page is a TranslationSource for the English page, a Russian string for each of its
+segments, then `create_or_update_translation`, so translators keep editing the Russian pages in
+wagtail-localize and "Sync translated pages" works. A second run changes nothing.
 """
 
-import io
 import json
 import uuid
 from collections import defaultdict
@@ -15,8 +14,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.db import models
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 from wagtail_localize.models import (
@@ -28,17 +25,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from campaign import content
-from campaign.content import Rich, Stream, T
-from campaign.models import (
-    DemandsPage,
-    FAQPage,
-    NewsIndexPage,
-    NewsPage,
-    SiteNavigation,
-    StandardPage,
-)
-from home.models import HomePage
+from core.content.dsl import H3, UL, P, Rich, Stream, T
 
 SOURCE_LANGUAGE = "en"
 TRANSLATION_LANGUAGE = "ru"
@@ -76,11 +63,11 @@ def in_language(value, language, path):
 
 
 def _rich_part_html(part, language):
-    if isinstance(part, content.P):
+    if isinstance(part, P):
         return f"<p>{getattr(part.text, language)}</p>"
-    if isinstance(part, content.H3):
+    if isinstance(part, H3):
         return f"<h3>{getattr(part.text, language)}</h3>"
-    if isinstance(part, content.UL):
+    if isinstance(part, UL):
         items = "".join(f"<li>{getattr(item, language)}</li>" for item in part.items)
         return f"<ul>{items}</ul>"
     raise TypeError(f"Unknown rich text part {part!r}")
@@ -104,30 +91,18 @@ def _comparable(serialized):
         return serialized
 
 
-def link(page, text):
-    """A LinkBlock value pointing at a page."""
-    return {"text": text, "page": page.pk, "external_url": ""}
-
-
-def call_to_action(letter_page):
-    return (
-        "call_to_action",
-        {
-            "text": T(
-                "Send a letter to your representative now.",
-                "Отправьте письмо своему депутату прямо сейчас.",
-            ),
-            "link": link(letter_page, T("Write to your MP", "Написать депутату")),
-        },
-    )
-
-
 class ContentLoader:
-    """Creates or updates the pages, their translations, the navigation and the site."""
+    """Creates or updates pages and snippets in English and their Russian translations.
+
+    Content steps (registry.py) call `page()` and `snippet()` with a spec: {field name: value},
+    values written in the DSL (dsl.py). `pages` holds the English pages by name, so that one
+    app's step can link to another app's page. `changes` counts what a run changed; a second
+    run changes nothing."""
 
     def __init__(self, log):
         self.log = log
         self.changes = 0
+        self.pages = {}
         self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
         self.target_locale, _ = Locale.objects.get_or_create(language_code=TRANSLATION_LANGUAGE)
 
@@ -252,6 +227,26 @@ class ContentLoader:
         self.translate(page, spec, key, extra)
         return page
 
+    def snippet(self, model, spec, key, extra=None, *, label=None):
+        """The source-locale instance of a translatable snippet (the first one, by pk), created
+        or updated to match spec, plus its Russian translation."""
+        label = label or str(model._meta.verbose_name)
+        fields = {
+            name: in_language(value, SOURCE_LANGUAGE, f"{key}.{name}")
+            for name, value in spec.items()
+        }
+        fields.update(extra or {})
+        instance = model.objects.filter(locale=self.source_locale).order_by("pk").first()
+        if instance is None:
+            instance = model(locale=self.source_locale, **fields)
+            instance.save()
+            self.changed(f"created the {label}")
+        elif self.assign(instance, fields):
+            instance.save()
+            self.changed(f"updated the {label}")
+        self.translate(instance, spec, key, extra)
+        return instance
+
     def changed(self, message):
         self.changes += 1
         self.log(message)
@@ -297,127 +292,8 @@ class ContentLoader:
             if created:
                 self.changed(f"granted Translators {codename} on {translated_home.url_path}")
 
-    def navigation(self, pages):
-        spec = {
-            "menu": Stream(
-                tuple(
-                    ("link", link(page, label))
-                    for page, label in [
-                        (pages["demands"], T("Our demands", "Наши требования")),
-                        (pages["letter"], T("Write to your MP", "Написать депутату")),
-                        (pages["news"], T("News", "Новости")),
-                        (pages["faq"], T("FAQ", "Вопросы и ответы")),
-                        (pages["about"], T("About", "О нас")),
-                    ]
-                )
-            ),
-            "footer_text": content.NAVIGATION_FOOTER_TEXT,
-            "footer_links": Stream(
-                (
-                    ("link", link(pages["about"], T("About us", "О нас"))),
-                    ("link", link(pages["contact"], T("Contact", "Контакты"))),
-                )
-            ),
-        }
-        extra = {"privacy_page": pages["privacy"]}
-        fields = {
-            name: in_language(value, SOURCE_LANGUAGE, f"navigation.{name}")
-            for name, value in spec.items()
-        }
-        fields.update(extra)
-        navigation = SiteNavigation.objects.filter(locale=self.source_locale).order_by("pk").first()
-        if navigation is None:
-            navigation = SiteNavigation(locale=self.source_locale, **fields)
-            navigation.save()
-            self.changed("created the navigation")
-        elif self.assign(navigation, fields):
-            navigation.save()
-            self.changed("updated the navigation")
-        self.translate(navigation, spec, "navigation", extra)
-        return navigation
-
-    def load(self):
-        self.remove_wagtail_welcome_page()
-        home = self.page(None, HomePage, "home", content.HOME, "home")
-        self.point_site_at(home)
-        self.grant_translators(home.get_translation(self.target_locale))
-
-        pages = {"home": home, "letter": build_letter_page(home, self)}
-        if home.call_to_action_page_id != pages["letter"].pk:
-            home.call_to_action_page = pages["letter"]
-            home.save_revision().publish()
-            home = pages["home"] = HomePage.objects.get(pk=home.pk)
-            self.changed("linked the home page to the letter page")
-            self.translate(home, content.HOME, "home")
-
-        demands_spec = dict(content.DEMANDS)
-        demands_spec["closing"] = Stream(
-            (
-                content.paragraph(
-                    content.P(
-                        T(
-                            "Urge your MP to stand up for fairness, transparency, and the Canada "
-                            "that welcomes — not rejects — people seeking safety and freedom.",
-                            "Призовите своего депутата отстаивать справедливость, прозрачность и "
-                            "ту Канаду, которая принимает, а не отвергает людей, ищущих "
-                            "безопасности и свободы.",
-                        )
-                    )
-                ),
-                call_to_action(pages["letter"]),
-            )
-        )
-        pages["demands"] = self.page(home, DemandsPage, "demands", demands_spec, "demands")
-        pages["faq"] = self.page(home, FAQPage, "faq", content.FAQ, "faq")
-        pages["news"] = self.page(home, NewsIndexPage, "news", content.NEWS_INDEX, "news")
-        for item in content.NEWS:
-            spec = {name: value for name, value in item.items() if name != "slug"}
-            self.page(pages["news"], NewsPage, item["slug"], spec, f"news.{item['slug']}")
-        pages["about"] = self.page(home, StandardPage, "about", content.ABOUT, "about")
-        pages["privacy"] = self.page(home, StandardPage, "privacy", content.PRIVACY, "privacy")
-        pages["contact"] = self.page(home, StandardPage, "contact", content.CONTACT, "contact")
-        self.navigation(pages)
-        # Their children were added since: record the final state in their translation sources.
-        self.translate(home, content.HOME, "home")
-        self.translate(pages["news"], content.NEWS_INDEX, "news")
-        return pages
-
-
-def build_letter_page(home_en, loader):
-    """The letter campaign at /en/write-to-your-mp/ and its Russian translation.
-
-    The texts live in letters/content.py. A StandardPage placeholder left by an earlier run is
-    replaced (with its translations) once; after that a run changes nothing."""
-    from letters.content import LETTER_CAMPAIGN, LETTER_CAMPAIGN_SETTINGS
-    from letters.models import LetterCampaignPage
-
-    slug = "write-to-your-mp"
-    placeholder = (
-        Page.objects.child_of(home_en)
-        .filter(slug=slug)
-        .exclude(content_type=ContentType.objects.get_for_model(LetterCampaignPage))
-        .first()
-    )
-    if placeholder is not None:
-        for page in placeholder.get_translations(inclusive=False):
-            page.delete()
-        TranslationSource.objects.filter(object_id=placeholder.translation_key).delete()
-        placeholder.delete()
-        loader.changed(f"removed the placeholder page /{slug}/")
-    return loader.page(
-        home_en, LetterCampaignPage, slug, LETTER_CAMPAIGN, "letter", LETTER_CAMPAIGN_SETTINGS
-    )
-
-
-class Command(BaseCommand):
-    help = "Build the campaign site (English and Russian) from the campaign's content. Idempotent."
-
-    def handle(self, *args, **options):
-        loader = ContentLoader(log=lambda message: self.stdout.write(f"  {message}"))
-        loader.load()
-        if loader.changes:
-            # The task queue would index later; index now so search works right after loading.
-            call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
-        self.stdout.write(
-            self.style.SUCCESS(f"Campaign content loaded ({loader.changes} changes).")
-        )
+    def run(self, steps):
+        """Run the content steps in order (see registry.py)."""
+        for step in steps:
+            step(self)
+        return self.pages
