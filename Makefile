@@ -73,13 +73,14 @@ test: $(STAMP) system-deps postgres node-deps
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
 # Each app keeps its own catalogue (<app>/locale/); templates/ and settings use locale/.
-APPS := home campaign letters search trust
+APPS := home campaign letters search directory privacy accounts core
 messages: $(STAMP)
 	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
 	$(MANAGE) makemessages -l ru --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var \
