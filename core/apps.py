@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        # Connecting the page-cache invalidation needs every page model loaded.
+        # invalidation.py imports Wagtail's models, which exist only once the registry is ready.
         from .invalidation import connect_invalidation
 
         connect_invalidation()

@@ -57,6 +57,7 @@ pytest_plugins = [
     "tests.support.mail",
     "tests.support.pagecache",
     "tests.support.represent",
+    "tests.support.site",
     "tests.support.trust",
     "tests.support.worker",
 ]

@@ -9,8 +9,8 @@ from .base import *  # noqa: E402
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
 ALLOWED_HOSTS = ["*"]
-# django-axes refuses authenticate() without a request, which Client.login() does; the trust tests
-# turn it on with override_settings(AXES_ENABLED=True) (tests/trust/test_admin_login.py).
+# django-axes refuses authenticate() without a request, which Client.login() does; the sign-in tests
+# turn it on with override_settings(AXES_ENABLED=True) (tests/accounts/test_admin_login.py).
 AXES_ENABLED = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

@@ -11,7 +11,7 @@ from directory.models import MemberOfParliament, Riding
 
 @pytest.fixture(autouse=True)
 def without_two_factor(settings):
-    # Two-factor sign-in has its own tests (tests/trust); here the directory is under test.
+    # Two-factor sign-in has its own tests (tests/accounts); here the directory is under test.
     settings.ADMIN_REQUIRE_2FA = False
 
 

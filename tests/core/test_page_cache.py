@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def cache_views(settings):
     """The test views, the cache on, and the content version read at every request (the
     empty cache at the start of each test comes from tests/support/pagecache.py)."""
-    settings.ROOT_URLCONF = "tests.perf.urls"
+    settings.ROOT_URLCONF = "tests.core.page_cache_urls"
     settings.PAGE_CACHE_SECONDS = 300
     settings.PAGE_CACHE_VERSION_CHECK_SECONDS = 0
 

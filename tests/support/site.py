@@ -1,8 +1,9 @@
-"""Fixtures for the campaign site: the whole site built by load_campaign_content.
+"""The whole site built by load_campaign_content (tests/campaign, tests/search).
 
 Loading takes a few seconds, so it runs once per test module inside a transaction that is rolled
 back when the module ends; each test runs in a savepoint inside it (pytest-django's `db`), so
-tests still cannot see each other's changes.
+tests still cannot see each other's changes. Tests using `site_content` measure rendering, so
+the anonymous page cache is off for them (`no_page_cache`).
 """
 
 import io
@@ -18,7 +19,7 @@ from campaign.models import FAQPage, NewsIndexPage
 from home.models import HomePage
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def no_page_cache(settings):
     """These tests measure rendering; the anonymous page cache would answer for it."""
     settings.PAGE_CACHE_SECONDS = 0
@@ -33,7 +34,7 @@ def _loaded_site(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site_content(_loaded_site, db):
+def site_content(_loaded_site, db, no_page_cache):
     """The campaign content: English pages, Russian translations, navigation, search index."""
     en = Locale.objects.get(language_code="en")
     ru = Locale.objects.get(language_code="ru")
@@ -50,7 +51,7 @@ def site_content(_loaded_site, db):
 
 @pytest.fixture
 def translator(db, settings):
-    """A member of Translators. Two-factor sign-in is tested in tests/trust; these tests are
+    """A member of Translators. Two-factor sign-in is tested in tests/accounts; these tests are
     about what a signed-in translator may do."""
     settings.ADMIN_REQUIRE_2FA = False
     user = get_user_model().objects.create_user(

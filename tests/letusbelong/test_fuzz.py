@@ -51,15 +51,12 @@ FUZZ = settings(
     database=None,  # no .hypothesis/ folder in the work tree; every run explores afresh
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+# The compose form: the letter, who the supporter is (the model's personal fields), consents
+# and the bot trap.
 COMPOSE_FIELDS = [
     "subject",
     "body",
-    "first_name",
-    "last_name",
-    "email",
-    "street_address",
-    "city",
-    "postal_code",
+    *Letter.PERSONAL_FIELDS,
     "consent_send",
     "consent_updates",
     "website",
