@@ -24,6 +24,8 @@ XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>\s*")
 
 
 class TokenForm(forms.Form):
+    """A code from the authenticator app, digits only (spaces are ignored)."""
+
     token = forms.CharField(
         label=_("6-digit code from your authenticator app"),
         max_length=8,

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Province(models.TextChoices):
+    """Canada's provinces and territories, by their two-letter postal abbreviation."""
+
     NL = "NL", _("Newfoundland and Labrador")
     PE = "PE", _("Prince Edward Island")
     NS = "NS", _("Nova Scotia")
@@ -22,6 +24,8 @@ class Province(models.TextChoices):
 
 
 class RidingQuerySet(models.QuerySet):
+    """Ridings by the state of their seat."""
+
     def vacant(self):
         """Ridings with no sitting MP, or marked vacant by an organizer."""
         sitting = MemberOfParliament.objects.filter(riding=models.OuterRef("pk"), active=True)

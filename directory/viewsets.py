@@ -73,6 +73,8 @@ def party_choices():
 
 
 class RidingFilterSet(WagtailFilterSet):
+    """The ridings list's filters: province, seat vacant or occupied, marked vacant."""
+
     province = django_filters.ChoiceFilter(choices=Province.choices, label=_("province"))
     seat = django_filters.ChoiceFilter(
         label=_("seat"),
@@ -90,6 +92,8 @@ class RidingFilterSet(WagtailFilterSet):
 
 
 class MemberFilterSet(WagtailFilterSet):
+    """The MPs list's filters: province, party, sitting, letters blocked."""
+
     province = django_filters.ChoiceFilter(
         field_name="riding__province", choices=Province.choices, label=_("province")
     )
@@ -109,6 +113,8 @@ class MemberFilterSet(WagtailFilterSet):
 
 
 class RidingIndexView(generic.IndexView):
+    """The ridings list, with each riding's sitting MP fetched in one query."""
+
     def get_base_queryset(self):
         sitting = MemberOfParliament.objects.filter(active=True)
         return (
@@ -119,6 +125,8 @@ class RidingIndexView(generic.IndexView):
 
 
 class MemberIndexView(generic.IndexView):
+    """The MPs list, with their ridings fetched in the same query."""
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("riding")
 

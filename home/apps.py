@@ -2,4 +2,6 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
+    """The home page."""
+
     name = "home"

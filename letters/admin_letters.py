@@ -75,6 +75,8 @@ def can(user, action):
 
 
 class LetterFilterSet(WagtailFilterSet):
+    """The letters list's filters: campaign, status, province, riding, date written."""
+
     campaign = django_filters.ModelChoiceFilter(
         queryset=LetterCampaignPage.objects.order_by("title"), label=_("campaign")
     )
@@ -101,6 +103,8 @@ def neutralise_formula(value):
 
 
 class LetterIndexView(generic.IndexView):
+    """The letters list and its CSV export, which needs the export permission and is audited."""
+
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
         str: {SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula},
@@ -127,6 +131,8 @@ class LetterIndexView(generic.IndexView):
 
 
 class LetterInspectView(generic.InspectView):
+    """One letter, its body shown as written, and its events."""
+
     template_name = "letters_admin/letter_inspect.html"
 
     def get_body_display_value(self):
@@ -255,6 +261,8 @@ urlpatterns = [
 
 
 class PermittedMenuItem(MenuItem):
+    """A menu item shown only to users allowed `action` (None: every admin user)."""
+
     def __init__(self, *args, action=None, **kwargs):
         self.action = action
         super().__init__(*args, **kwargs)

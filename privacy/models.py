@@ -30,6 +30,8 @@ class SupporterData(models.Model):
 
 
 class ConsentQuerySet(models.QuerySet):
+    """Consents by supporter and by state."""
+
     def for_supporter(self, email, fingerprint):
         """One supporter's consents: by the keyed hash of their email (`identity.sender_hash`),
         and by the email itself for rows written before the hash was set."""

@@ -20,6 +20,8 @@ ERASE_PERMISSIONS = ("privacy.export_personal_data", "privacy.erase_personal_dat
 
 
 class SupporterForm(forms.Form):
+    """One supporter's address, the export's format, and the erasure's confirmation."""
+
     email = forms.EmailField(label=_("Supporter's email address"))
     file_format = forms.ChoiceField(
         label=_("File format"), choices=[("json", "JSON"), ("csv", "CSV")], required=False

@@ -14,6 +14,8 @@ def register_steward_urls():
 
 
 class StewardMenuItem(MenuItem):
+    """The menu item, shown only to those allowed to export personal data."""
+
     def is_shown(self, request):
         return request.user.has_perm(steward.EXPORT_PERMISSION)
 

@@ -2,4 +2,6 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
+    """The site search."""
+
     name = "search"

@@ -51,6 +51,8 @@ ELECTIONS_CANADA_URL = "https://www.elections.ca/Scripts/vis/FindED?L={language}
 
 
 class Status:
+    """What a lookup ended with (`LookupResult.status`)."""
+
     FOUND = "found"
     UNKNOWN = "unknown"  # a well-formed code no source knows
     UNAVAILABLE = "unavailable"  # Represent down, slow, or over the limit
