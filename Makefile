@@ -12,7 +12,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test install system-deps postgres node-deps lint format messages bench soak clean
+.PHONY: help run test install translations system-deps postgres node-deps lint format messages bench soak clean
 
 help:
 	@echo "make run    start the site on http://$(HOST):$(PORT) with its task worker"
@@ -55,7 +55,12 @@ node_modules/.installed: package.json package-lock.json
 
 node-deps: node_modules/.installed
 
-run: $(STAMP)
+# The compiled catalogues (.mo) are build output, not in git: made from the .po files whenever
+# these are newer (no GNU gettext needed).
+translations: $(STAMP)
+	@$(MANAGE) compile_translations
+
+run: $(STAMP) translations
 	@mkdir -p var/mail
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_campaign_content
@@ -66,7 +71,7 @@ run: $(STAMP)
 	$(MANAGE) db_worker --interval 1 --no-reload & \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(STAMP) system-deps postgres node-deps
+test: $(STAMP) system-deps postgres node-deps translations
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
 
@@ -88,10 +93,10 @@ messages: $(STAMP)
 	@for po in $$(find locale $(addsuffix /locale,$(APPS)) -name django.po); do \
 		msgfmt --check-format -o $${po%.po}.mo $$po; done
 
-bench: $(STAMP) system-deps
+bench: $(STAMP) system-deps translations
 	$(PY) bench/bench.py
 
-soak: $(STAMP) system-deps
+soak: $(STAMP) system-deps translations
 	$(PY) bench/soak.py
 
 clean:
