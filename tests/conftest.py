@@ -1,5 +1,6 @@
 """Shared fixtures. The Represent replay server, SMTP sink and worker live in tests/support/."""
 
+import io
 import os
 
 import pytest
@@ -48,6 +49,15 @@ def django_db_setup(django_db_setup):
         if contents is not None:
             type(connection)._test_serialized_contents = contents
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo catalogues are build output (not in git): compile any that are missing or older
+    than their .po, so a bare `pytest` after a checkout tests the Russian the .po files hold."""
+    from django.core.management import call_command
+
+    call_command("compile_translations", stdout=io.StringIO())
 
 
 pytest_plugins = [
