@@ -30,6 +30,8 @@ from urllib.parse import urlsplit
 from flow import Supporter, confirmation_link
 from stack import ROOT, Stack
 
+from tests.support.loopback import text_of  # importable once stack has put ROOT on sys.path
+
 SUPPORTERS = int(os.environ.get("SOAK_SUPPORTERS", "100"))
 DURATION = int(os.environ.get("SOAK_SECONDS", "60"))
 # Seconds a supporter waits for the confirmation email before giving up (and the thread moves
@@ -68,10 +70,14 @@ def one_flow(base_url, number, postal_code, sink, results):
         time.sleep(FILL_SECONDS + random.uniform(0.1, 2.0))  # noqa: S311 - pacing, not security
         supporter.submit(post_url, fields)
         submitted = time.monotonic()
-        text = sink.wait_for(supporter.email, "/letters/confirm/", EMAIL_WAIT)
-        if text is None:
+        try:
+            [message, *_] = sink.wait_for(
+                address=supporter.email, containing="/letters/confirm/", timeout=EMAIL_WAIT
+            )
+        except TimeoutError:
             results.fail("no confirmation email")
             return
+        text = text_of(message)
         supporter.timings["confirmation_email"] = time.monotonic() - submitted
         sent_url = supporter.confirm(urlsplit(confirmation_link(text)).path)
         with results.lock:
@@ -154,9 +160,9 @@ def delivery_report(stack, confirmed_emails):
     letters = Letter.objects.filter(email__in=confirmed_emails)
     wanted = {letter.message_id.strip("<>"): letter.email for letter in letters}
     to_mp = Counter()
-    for message in stack.sink.messages():
-        message_id = (message.message_id or "").strip("<>")
-        if message_id in wanted and wanted[message_id] not in message.recipients:
+    for message in stack.sink.messages:
+        message_id = (message["Message-ID"] or "").strip("<>")
+        if message_id in wanted and wanted[message_id] not in message.envelope_to:
             to_mp[message_id] += 1
     delivered = sum(1 for message_id in wanted if to_mp[message_id])
     duplicates = sum(count - 1 for count in to_mp.values() if count > 1)

@@ -2,27 +2,27 @@
 
 A throw-away PostgreSQL database (created, migrated, loaded with the campaign content and the
 MP directory, dropped at the end), gunicorn with production settings and DEBUG off, the task
-worker (`manage.py db_worker`) and an in-process SMTP sink (aiosmtpd) that records every
-Message-ID it accepts. This process itself runs Django on the same database and settings, to
-prepare data and to count queries. Every process it starts, it stops by its own PID.
+worker (`manage.py db_worker`) and an in-process SMTP sink (tests/support/loopback.py, the one
+the tests use) that keeps every message it accepts. This process itself runs Django on the same
+database and settings, to prepare data and to count queries. Every process it starts, it stops
+by its own PID.
 """
 
 import contextlib
 import io
 import os
 import signal
-import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass
-from email import message_from_bytes, policy
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the project, and the SMTP sink the tests use too
+
+from tests.support.loopback import SmtpSink, free_port, wait_for_port  # noqa: E402
+
 VENV_BIN = Path(sys.executable).parent
 SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 BYPASS_HEADER = "X-Bench-No-Cache"
@@ -38,21 +38,6 @@ def toronto_postal_code(number):
     )
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
-            return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
-
-
 def rss_mb(pid):
     """Resident memory of one process, from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -64,74 +49,6 @@ def rss_mb(pid):
 def children(pid):
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return [int(child) for child in path.read_text().split()] if path.exists() else []
-
-
-@dataclass
-class Received:
-    """One message the sink accepted."""
-
-    message_id: str
-    recipients: list
-    at: float
-    text: str
-
-
-class SmtpSink:
-    """A local SMTP server recording (Message-ID, recipients, time) of everything it accepts."""
-
-    def __init__(self, port=None):
-        self.port = port or free_port()
-        self.lock = threading.Lock()
-        self.arrived = threading.Condition(self.lock)
-        self.received = []
-        self.by_recipient = defaultdict(list)
-        self.controller = None
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's name
-        message = message_from_bytes(
-            envelope.original_content or envelope.content, policy=policy.default
-        )
-        body = message.get_body(("plain", "html"))
-        received = Received(
-            message_id=message["Message-ID"],
-            recipients=list(envelope.rcpt_tos),
-            at=time.time(),
-            text=body.get_content() if body is not None else "",
-        )
-        with self.arrived:
-            self.received.append(received)
-            for recipient in received.recipients:
-                self.by_recipient[recipient.lower()].append(received)
-            self.arrived.notify_all()
-        return "250 Message accepted for delivery"
-
-    def start(self):
-        from aiosmtpd.controller import Controller
-
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller:
-            self.controller.stop()
-            self.controller = None
-
-    def messages(self):
-        with self.lock:
-            return list(self.received)
-
-    def wait_for(self, recipient, contains, timeout):
-        """The text of the first message to `recipient` containing `contains`, or None."""
-        deadline = time.monotonic() + timeout
-        with self.arrived:
-            while True:
-                for message in self.by_recipient.get(recipient.lower(), ()):
-                    if contains in message.text:
-                        return message.text
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return None
-                self.arrived.wait(remaining)
 
 
 class Stack:
@@ -157,7 +74,7 @@ class Stack:
             "PAGE_CACHE_BYPASS_HEADER": BYPASS_HEADER,
             # TRUST.md item 38: load generators on loopback are exempt from the rate limits.
             "RATE_LIMIT_EXEMPT_IPS": "127.0.0.1",
-            "MP_DATA_DIR": str(ROOT.parent / "shared" / "data" / "mp"),
+            "MP_DATA_DIR": os.environ.get("MP_DATA_DIR") or str(ROOT.parent / "shared/data/mp"),
             "LETTERS_PER_MP_PER_HOUR": "100000",
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
@@ -170,7 +87,6 @@ class Stack:
         self._admin_sql(f'CREATE DATABASE "{self.db_name}"')
         try:
             os.environ.update(self.env)
-            sys.path.insert(0, str(ROOT))
             import django
 
             django.setup()

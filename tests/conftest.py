@@ -1,4 +1,4 @@
-"""Shared fixtures. The Represent replay server, SMTP sink and worker live in tests/support/."""
+"""Shared fixtures (tests/support/) and test data (tests/factories/): see docs/testing.md."""
 
 import io
 import os
@@ -61,13 +61,13 @@ def compiled_translations():
 
 
 pytest_plugins = [
+    "tests.support.accounts",
     "tests.support.directory",
-    "tests.support.letter_views",
     "tests.support.letters",
     "tests.support.mail",
     "tests.support.pagecache",
     "tests.support.represent",
+    "tests.support.request_factory",
     "tests.support.site",
-    "tests.support.trust",
     "tests.support.worker",
 ]

@@ -26,6 +26,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MP_DATA_DIR = str(BASE_DIR.parent / "shared" / "data" / "mp")
+MP_DATA_DIR = MP_DATA_DIR or str(BASE_DIR.parent / "shared" / "data" / "mp")
 # Tests point the Represent client at a local replay server; never at the internet.
 REPRESENT_API_URL = "http://127.0.0.1:9"

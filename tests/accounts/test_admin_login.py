@@ -5,13 +5,13 @@ import logging
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
-from tests.support.trust import verified_login
+from tests.factories import SuperuserFactory
+from tests.support.accounts import verified_login
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "correct horse battery staple 42"
@@ -20,7 +20,7 @@ LOGIN = "/admin/login/"
 
 @pytest.fixture
 def staff(db):
-    return get_user_model().objects.create_superuser("organizer", "org@example.org", PASSWORD)
+    return SuperuserFactory(username="organizer", password=PASSWORD)
 
 
 def code_for(device):

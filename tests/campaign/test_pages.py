@@ -11,6 +11,7 @@ from wagtail_localize.models import TranslationSource
 
 from campaign.models import DemandsPage, FAQPage, NewsIndexPage, NewsPage, StandardPage
 from home.models import HomePage
+from tests.factories import StandardPageFactory
 
 PAGE_TYPES = [HomePage, DemandsPage, FAQPage, NewsIndexPage, NewsPage, StandardPage]
 SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
@@ -51,9 +52,9 @@ def test_language_switcher_links_lead_to_the_same_page_in_the_other_language(cli
 
 @pytest.mark.django_db
 def test_switcher_goes_to_the_other_home_when_a_page_is_untranslated(client, site_content):
-    page = StandardPage(title="Only in English", slug="only-english")
-    site_content["home"].add_child(instance=page)
-    page.save_revision().publish()
+    StandardPageFactory(
+        parent=site_content["home"], title="Only in English", slug="only-english", publish=True
+    )
     assert switcher_links(client.get("/en/only-english/").content.decode()) == ["/ru/"]
 
 

@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from campaign.models import FAQPage, NewsPage
+from campaign.models import FAQPage
+from tests.factories import NewsPageFactory
 
 MAX_QUERIES = 30
 URLS = ["/en/", "/ru/", "/en/news/", "/ru/faq/", "/en/news/feed/", "/en/demands/"]
@@ -19,14 +20,13 @@ URLS = ["/en/", "/ru/", "/en/news/", "/ru/faq/", "/en/news/feed/", "/en/demands/
 def grow(site_content, start, count):
     index = site_content["news"]
     for number in range(start, start + count):
-        page = NewsPage(
+        NewsPageFactory(
+            parent=index,
             title=f"Update {number}",
             slug=f"update-{number}",
             date=datetime.date(2026, 1, 1) + datetime.timedelta(days=number),
-            summary="An update.",
+            publish=True,
         )
-        index.add_child(instance=page)
-        page.save_revision().publish()
     faq = FAQPage.objects.get(pk=site_content["faq"].pk)
     questions = list(faq.questions.raw_data)
     for number in range(start, start + count):

@@ -15,6 +15,8 @@ from wagtail_localize.models import (
 )
 
 from campaign.models import SiteNavigation, StandardPage
+from tests.factories import StandardPageFactory
+from tests.support.accounts import verified_login
 
 
 def snapshot():
@@ -71,10 +73,14 @@ def test_sync_after_the_source_changes(client, site_content):
 
 @pytest.mark.django_db
 def test_translator_translates_a_page_and_exports_and_imports_po(client, site_content, translator):
-    page = StandardPage(title="Volunteer with us", slug="volunteer", intro="Join us.")
-    site_content["home"].add_child(instance=page)
-    page.save_revision().publish()
-    client.force_login(translator)
+    page = StandardPageFactory(
+        parent=site_content["home"],
+        title="Volunteer with us",
+        slug="volunteer",
+        intro="Join us.",
+        publish=True,
+    )
+    verified_login(client, translator)
 
     response = client.post(
         reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
@@ -112,7 +118,7 @@ def test_translator_translates_a_page_and_exports_and_imports_po(client, site_co
 def test_translator_translates_a_snippet(client, site_content, translator):
     SiteNavigation.objects.filter(locale=site_content["ru"]).delete()
     english = SiteNavigation.objects.get(locale=site_content["en"])
-    client.force_login(translator)
+    verified_login(client, translator)
     response = client.post(
         reverse(
             "wagtail_localize:submit_snippet_translation",
@@ -135,7 +141,7 @@ def test_translator_cannot_publish_a_source_page(client, site_content, translato
     assert not about.permissions_for_user(translator).can_edit()
     assert russian.permissions_for_user(translator).can_publish()
 
-    client.force_login(translator)
+    verified_login(client, translator)
     response = client.post(
         reverse("wagtailadmin_pages:edit", args=[about.pk]),
         {"title": "Hijacked", "slug": "about", "action-publish": "publish"},

@@ -1,6 +1,5 @@
 """The anonymous page cache (core/pagecache.py): what it serves, to whom, and when it forgets."""
 
-import os
 import re
 import subprocess
 import sys
@@ -8,7 +7,9 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
-from wagtail.models import Page
+
+from tests.factories import PageFactory, UserFactory
+from tests.support.worker import child_process_env
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +118,7 @@ def test_private_and_non_200_responses_are_not_cached(client):
         assert client.get(url)["X-Cache"] == "MISS"
 
 
-def test_visitors_with_a_session_or_logged_in_bypass(client, django_user_model):
+def test_visitors_with_a_session_or_logged_in_bypass(client):
     get(client, "/en/constant/")
     assert client.get("/en/constant/")["X-Cache"] == "HIT"
 
@@ -125,7 +126,7 @@ def test_visitors_with_a_session_or_logged_in_bypass(client, django_user_model):
     assert client.get("/en/constant/")["X-Cache"] == "BYPASS"
 
     member = client.__class__()
-    member.force_login(django_user_model.objects.create_user("organiser", password="x"))
+    member.force_login(UserFactory())
     response, body = get(member, "/en/constant/")
     assert response["X-Cache"] == "BYPASS"
 
@@ -159,10 +160,7 @@ def test_cached_page_gets_a_fresh_csp_nonce_each_time(client):
 
 
 def a_page(title="Before"):
-    root = Page.get_first_root_node()
-    page = root.add_child(instance=Page(title=title, slug="perf-cache-page"))
-    page.save_revision().publish()
-    return page
+    return PageFactory(title=title, slug="perf-cache-page", publish=True)
 
 
 def test_publishing_a_page_invalidates_the_cache(client):
@@ -219,12 +217,7 @@ def test_publishing_in_another_process_invalidates_this_one(client):
     get(client, url)
     assert client.get(url)["X-Cache"] == "HIT"
 
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "letusbelong.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-    }
+    env = child_process_env()
     code = (
         "from wagtail.models import Page; "
         f"page = Page.objects.get(pk={page.pk}); page.title = 'Published elsewhere'; "

@@ -3,23 +3,16 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from directory.models import MemberOfParliament, Riding
-
-
-@pytest.fixture(autouse=True)
-def without_two_factor(settings):
-    # Two-factor sign-in has its own tests (tests/accounts); here the directory is under test.
-    settings.ADMIN_REQUIRE_2FA = False
+from tests.factories import UserFactory
+from tests.support.accounts import verified_login
 
 
 @pytest.fixture
-def admin(client, django_user_model, mp_directory):
-    user = django_user_model.objects.create_superuser("organizer", "o@example.org", "pw")
-    client.force_login(user)
-    return client
+def admin(admin_client, mp_directory):
+    return admin_client
 
 
 def listed(response, pattern):
@@ -126,14 +119,8 @@ def test_nothing_can_be_deleted(admin):
     assert Riding.objects.filter(fed_code="35067").exists()
 
 
-def test_an_editor_without_the_permissions_cannot_see_the_directory(
-    client, django_user_model, mp_directory
-):
-    editor = django_user_model.objects.create_user("editor", "e@example.org", "pw")
-    editors = Group.objects.create(name="Some editors")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
-    editor.groups.add(editors)
-    client.force_login(editor)
+def test_an_editor_without_the_permissions_cannot_see_the_directory(client, mp_directory):
+    verified_login(client, UserFactory(permissions=["access_admin"]))
     assert client.get("/admin/").status_code == 200
     response = client.get(reverse("members_of_parliament:index"))
     assert response.status_code in (302, 403)

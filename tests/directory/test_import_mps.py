@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from directory.models import MemberOfParliament, Riding
+from tests.factories import MemberOfParliamentFactory
 from tests.support.directory import MP_DATA_DIR
 
 
@@ -174,8 +175,11 @@ def test_a_new_mp_for_a_seat_replaces_the_former_one_who_stays_on_record(data_co
 def test_an_organizers_mp_survives_a_roster_that_does_not_know_the_seat(data_copy):
     run(csv=str(data_copy))
     riding = Riding.objects.get(fed_code="35015")
-    MemberOfParliament.objects.create(
-        riding=riding, name="By-election Winner", source=MemberOfParliament.Source.ORGANIZER
+    MemberOfParliamentFactory(
+        riding=riding,
+        name="By-election Winner",
+        email="",
+        source=MemberOfParliament.Source.ORGANIZER,
     )
     run(csv=str(data_copy))
     assert Riding.objects.get(fed_code="35015").current_mp.name == "By-election Winner"

@@ -1,8 +1,12 @@
 """The lookup service against a real local HTTP server replaying recorded Represent answers."""
 
+import json
+import subprocess
+import sys
 import time
 
 import pytest
+from django.conf import settings as django_settings
 from django.utils import translation
 
 from directory.lookup import Status, lookup_postal_code, ridings_for_province
@@ -10,6 +14,7 @@ from directory.lookup.represent import RepresentClient
 from directory.lookup.service import end_cool_down
 from directory.models import PostcodeCacheEntry, Riding
 from tests.support import represent as fake
+from tests.support.worker import child_process_env
 
 
 @pytest.fixture
@@ -241,21 +246,7 @@ def distinct_codes(count, first_letter="K"):
 
 def run_in_processes(server, code_lists):
     """Run lookups in one fresh process per list, all starting at the same moment."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    from django.conf import settings
-    from django.db import connection
-
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "letusbelong.settings.test",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-        f"{database['NAME']}",
-    }
+    env = child_process_env()
     start_at = str(time.time() + 4)
     processes = [
         subprocess.Popen(
@@ -264,7 +255,7 @@ def run_in_processes(server, code_lists):
             stdout=subprocess.PIPE,
             text=True,
             env=env,
-            cwd=settings.BASE_DIR,
+            cwd=django_settings.BASE_DIR,
         )
         for _ in code_lists
     ]

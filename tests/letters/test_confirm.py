@@ -10,17 +10,12 @@ from django.core.cache import cache
 from directory.models import MemberOfParliament
 from letters import pipeline
 from letters.models import Letter, LetterEvent
-from tests.support.letter_views import FED_CODE, compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, letter_tasks, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
 SEND_BUTTON = {"en": "Send my letter", "ru": "Отправить моё письмо"}
-
-
-def letter_tasks(name=""):
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(task_path__startswith=f"letters.pipeline.{name}")
 
 
 @pytest.fixture

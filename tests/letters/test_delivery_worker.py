@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from letters import pipeline
 from letters.models import Letter
+from tests.support.letters import letter_tasks
 from tests.support.worker import wait_until
 
 S = Letter.Status
@@ -102,7 +103,12 @@ def test_worker_killed_mid_send_is_recovered_with_the_same_message_id(
     assert len(to_mp) == 2, "one delivery before the crash, one after: at most one duplicate"
     assert {msg["Message-ID"] for msg in to_mp} == {letter.message_id}
     assert Letter.objects.get().attempts == 2
-    assert not DBTaskResult.objects.filter(status="RUNNING").exists()
+    # The worker records its task's end just after the send: no task is left running.
+    wait_until(
+        lambda: not DBTaskResult.objects.filter(status="RUNNING").exists(),
+        timeout=10,
+        message="the send task to finish",
+    )
 
 
 def test_two_workers_racing_send_once(make_letter, no_confirmation, smtp_sink, start_worker):
@@ -113,16 +119,14 @@ def test_two_workers_racing_send_once(make_letter, no_confirmation, smtp_sink, s
 
     wait_until(
         lambda: (
-            not DBTaskResult.objects.filter(
-                task_path=pipeline.send_letter.module_path, status__in=["READY", "RUNNING"]
-            ).exists()
+            not letter_tasks(pipeline.send_letter).filter(status__in=["READY", "RUNNING"]).exists()
         ),
         message="every send task done",
     )
     smtp_sink.wait_for(1, address="ada@example.org")
     assert len(smtp_sink.to(MP_ADDRESS)) == 1
     assert Letter.objects.get().status == S.SENT
-    results = DBTaskResult.objects.filter(task_path=pipeline.send_letter.module_path)
+    results = letter_tasks(pipeline.send_letter)
     assert sorted(results.values_list("return_value", flat=True)) == ["sent"] + ["skipped"] * 5
 
 
@@ -137,7 +141,7 @@ def test_sigterm_lets_the_current_send_finish(
     smtp_sink.release()
     assert worker.process.wait(timeout=15) == 0
     assert Letter.objects.get().status == S.SENT
-    send = DBTaskResult.objects.get(task_path=pipeline.send_letter.module_path)
+    send = letter_tasks(pipeline.send_letter).get()
     assert send.status == "SUCCESSFUL"
     assert not DBTaskResult.objects.filter(status="RUNNING").exists()
     assert len(smtp_sink.to(MP_ADDRESS)) == 1

@@ -9,7 +9,8 @@ import pytest
 
 from directory.models import MemberOfParliament
 from letters.models import Letter
-from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, POSTAL_CODE
 from tests.support.worker import wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -25,7 +26,6 @@ def test_a_letter_goes_from_the_form_to_the_mps_mailbox_once(
     client,
     smtp_sink,
     start_worker,
-    wagtail_root,
     letter_site,
     letter_limits,
     represent_server,

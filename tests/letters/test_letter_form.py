@@ -14,16 +14,12 @@ from directory.models import MemberOfParliament
 from letters import pipeline
 from letters.models import Letter
 from letters.screening import RENDERED_AT_SALT
-from tests.support.letter_views import FED_CODE, compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, letter_tasks, write_url
 
 pytestmark = pytest.mark.django_db
 MARKER_EMAIL = "zz-marker@example.org"
 MARKERS = (MARKER_EMAIL, "Zorblatt", "Markerfield", "77 Marker Crescent", "+1-555-0100")
-
-
-def letter_tasks():
-    """Task results of the letter pipeline (publishing pages also enqueues search-index tasks)."""
-    return DBTaskResult.objects.filter(task_path__startswith="letters.")
 
 
 def marked_data(**overrides):

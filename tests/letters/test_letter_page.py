@@ -5,7 +5,6 @@ import html
 import re
 
 import pytest
-from django_tasks_db.models import DBTaskResult
 
 from directory.models import MemberOfParliament, Riding
 from letters.forms import (
@@ -14,17 +13,13 @@ from letters.forms import (
 )
 from letters.models import Letter
 from privacy.models import Consent
-from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, POSTAL_CODE, letter_tasks, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
 START_TEXT = {"en": "Find your MP", "ru": "Найдите своего депутата"}
 CHECK_EMAIL = {"en": "Check your email", "ru": "Проверьте почту"}
-
-
-def letter_tasks():
-    """Tasks of the letter pipeline (publishing pages enqueues Wagtail's own tasks)."""
-    return DBTaskResult.objects.filter(task_path__startswith="letters.")
 
 
 def no_rows_created():

@@ -4,16 +4,21 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from django_tasks_db.models import DBTaskResult
 
 from letters import pipeline
 from letters.admin_letters import letter_viewset
 from letters.models import Letter
 from privacy.models import AuditEntry
-from tests.support.trust import verified_login
+from tests.factories import (
+    DataStewardFactory,
+    EditorFactory,
+    MemberOfParliamentFactory,
+    TranslatorFactory,
+    UserFactory,
+)
+from tests.support.accounts import verified_login
+from tests.support.letters import letter_tasks
 
 S = Letter.Status
 INDEX = reverse(letter_viewset.get_url_name("index"))
@@ -23,15 +28,6 @@ HELD = reverse("letters_held")
 
 def inspect_url(letter):
     return reverse(letter_viewset.get_url_name("inspect"), args=[letter.pk])
-
-
-def user_in(group_name, username, *permissions):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x-12345678")
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    for codename in permissions:
-        user.user_permissions.add(Permission.objects.get(codename=codename))
-    return user
 
 
 @pytest.fixture
@@ -45,16 +41,10 @@ def hostile_letter(make_letter):
     )
 
 
-@pytest.fixture
-def steward_client(client, db):
-    verified_login(client, user_in("Data stewards", "steward"))
-    return client
-
-
 def test_a_steward_lists_filters_and_inspects_with_events_escaped(
-    steward_client, hostile_letter, make_letter, make_mp
+    steward_client, hostile_letter, make_letter
 ):
-    other = make_letter(mp=make_mp("24001"), email="other@example.org")
+    other = make_letter(mp=MemberOfParliamentFactory(fed_code="24001"), email="other@example.org")
     response = steward_client.get(INDEX)
     assert response.status_code == 200
     assert b"&lt;b&gt;Eve&lt;/b&gt;" in response.content and b"<b>Eve</b>" not in response.content
@@ -74,7 +64,7 @@ def test_a_steward_lists_filters_and_inspects_with_events_escaped(
     assert "pending_confirmation" in page and "confirmed" in page  # the events
 
 
-def test_export_is_csv_audited_and_formula_safe(steward_client, make_letter):
+def test_export_is_csv_audited_and_formula_safe(steward_client, steward, make_letter):
     make_letter(first_name="=HYPERLINK(1)", email="zz-marker@example.org")
     response = steward_client.get(INDEX, {"export": "csv", "status": S.PENDING_CONFIRMATION})
     assert response.status_code == 200
@@ -83,13 +73,13 @@ def test_export_is_csv_audited_and_formula_safe(steward_client, make_letter):
     assert rows[0]["First name"] == "'=HYPERLINK(1)"
     assert rows[0]["Email"] == "zz-marker@example.org"
     entry = AuditEntry.objects.get()
-    assert entry.action == "export" and entry.actor.username == "steward"
+    assert entry.action == "export" and entry.actor == steward
     assert "status=pending_confirmation" in entry.filter and "@" not in entry.filter
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Translators"])
-def test_editors_and_translators_see_totals_only(client, hostile_letter, group_name):
-    verified_login(client, user_in(group_name, "someone"))
+@pytest.mark.parametrize("member", [EditorFactory, TranslatorFactory])
+def test_editors_and_translators_see_totals_only(client, hostile_letter, member):
+    verified_login(client, member())
     for url in (INDEX, inspect_url(hostile_letter), INDEX + "?export=csv", HELD):
         response = client.get(url)
         assert response.status_code in (302, 403), url
@@ -100,7 +90,8 @@ def test_editors_and_translators_see_totals_only(client, hostile_letter, group_n
 
 
 def test_view_letter_alone_is_not_enough(client, hostile_letter, make_letter):
-    verified_login(client, user_in(None, "viewer", "access_admin", "view_letter", "change_letter"))
+    viewer = UserFactory(permissions=["access_admin", "view_letter", "change_letter"])
+    verified_login(client, viewer)
     for url in (INDEX, inspect_url(hostile_letter), INDEX + "?export=csv", HELD):
         assert client.get(url).status_code in (302, 403), url
     held = make_letter(hold_reason="near-duplicate", confirm=True)
@@ -117,7 +108,7 @@ def test_nobody_edits_or_deletes_letters_here(admin_client, hostile_letter):
     assert admin_client.get(inspect_url(hostile_letter)).status_code == 200  # superusers see
 
 
-def test_held_letters_are_released_or_rejected_by_post(steward_client, make_letter):
+def test_held_letters_are_released_or_rejected_by_post(steward_client, steward, make_letter):
     release = make_letter(hold_reason="near-duplicate", confirm=True, body="<i>held one</i>")
     reject = make_letter(hold_reason="second postcode", confirm=True)
     page = steward_client.get(HELD)
@@ -134,15 +125,15 @@ def test_held_letters_are_released_or_rejected_by_post(steward_client, make_lett
     )
     release.refresh_from_db(), reject.refresh_from_db()
     assert (release.status, reject.status) == (S.QUEUED, S.SPAM)
-    assert DBTaskResult.objects.filter(task_path=pipeline.send_letter.module_path).count() == 1
-    assert release.events.last().actor.username == "steward"
+    assert letter_tasks(pipeline.send_letter).count() == 1
+    assert release.events.last().actor == steward
 
 
 def test_held_actions_need_the_csrf_token(client, db, make_letter):
     from django.test import Client
 
     csrf_client = Client(enforce_csrf_checks=True)
-    verified_login(csrf_client, user_in("Data stewards", "steward"))
+    verified_login(csrf_client, DataStewardFactory())
     held = make_letter(hold_reason="near-duplicate", confirm=True)
     response = csrf_client.post(reverse("letters_held_moderate", args=[held.pk, "release"]))
     assert response.status_code == 403
@@ -150,12 +141,13 @@ def test_held_actions_need_the_csrf_token(client, db, make_letter):
 
 
 def test_totals_match_the_rows_and_list_ridings_with_none(
-    admin_client, make_letter, make_mp, letter_campaign
+    admin_client, make_letter, letter_campaign, mp
 ):
     from wagtail.models import Locale
 
-    ottawa, toronto = make_mp("35075"), make_mp("35100")
-    make_mp("24001")  # a riding nobody wrote to
+    ottawa = mp  # 35075
+    toronto = MemberOfParliamentFactory(fed_code="35100")
+    MemberOfParliamentFactory(fed_code="24001")  # a riding nobody wrote to
     ru_page = letter_campaign.copy_for_translation(
         Locale.objects.get_or_create(language_code="ru")[0]
     )

@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from letters import pipeline
 from letters.models import DeliverySettings, Letter
 from letters.monitoring import delivery_alerts
+from tests.support.letters import letter_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -48,9 +49,7 @@ def test_while_paused_the_alarm_says_so(make_letter):
 
 def test_a_task_running_for_more_than_10_minutes_raises_the_alarm(make_letter, caplog):
     letter = make_letter()
-    task = DBTaskResult.objects.get(
-        task_path=pipeline.send_confirmation_email.module_path, args_kwargs__args=[letter.pk]
-    )
+    task = letter_tasks(pipeline.send_confirmation_email, letter).get()
     DBTaskResult.objects.filter(pk=task.pk).update(
         status="RUNNING", started_at=timezone.now() - timedelta(minutes=5)
     )

@@ -21,12 +21,10 @@ from letters.counter import letters_sent_count
 from letters.models import DeliverySettings, Letter
 from privacy import identity
 from privacy.models import Consent
+from tests.factories import MemberOfParliamentFactory
+from tests.support.letters import letter_tasks
 
 S = Letter.Status
-
-
-def tasks_for(letter, task):
-    return DBTaskResult.objects.filter(task_path=task.module_path, args_kwargs__args=[letter.pk])
 
 
 def parsed(message):
@@ -51,8 +49,10 @@ def test_submit_writes_letter_consents_and_confirmation_task(make_letter, mailou
     assert updates.wording_version == "2026-11" and len(updates.wording_hash) == 64
     assert Consent.objects.get(letter=letter, kind="send_letter").email == ""
     assert [e.to_status for e in letter.events.all()] == [S.PENDING_CONFIRMATION]
-    assert tasks_for(letter, pipeline.send_confirmation_email).filter(status="READY").count() == 1
-    assert not tasks_for(letter, pipeline.send_letter).exists()
+    assert (
+        letter_tasks(pipeline.send_confirmation_email, letter).filter(status="READY").count() == 1
+    )
+    assert not letter_tasks(pipeline.send_letter, letter).exists()
     assert mailoutbox == []  # nothing is sent inside the request
 
 
@@ -63,8 +63,7 @@ def test_without_updates_only_the_send_consent(make_letter):
 
 def test_task_arguments_hold_only_the_letter_id(make_letter):
     letter = make_letter(confirm=True)
-    letter_tasks = DBTaskResult.objects.filter(task_path__startswith="letters.")
-    rows = list(letter_tasks.values_list("args_kwargs", flat=True))
+    rows = list(letter_tasks().values_list("args_kwargs", flat=True))
     assert rows and all(row == {"args": [letter.pk], "kwargs": {}} for row in rows)
 
 
@@ -76,7 +75,7 @@ def test_submit_refuses_what_could_corrupt_an_email(make_letter, overrides):
     with pytest.raises(ValidationError):
         make_letter(**overrides)
     assert not Letter.objects.exists()
-    assert not DBTaskResult.objects.filter(task_path__startswith="letters.").exists()
+    assert not letter_tasks().exists()
 
 
 def test_a_failed_insert_leaves_no_task(make_letter, letter_campaign):
@@ -87,7 +86,7 @@ def test_a_failed_insert_leaves_no_task(make_letter, letter_campaign):
     ):
         make_letter()  # same public_id → unique violation
     assert Letter.objects.count() == 1
-    assert DBTaskResult.objects.filter(task_path__startswith="letters.").count() == 1
+    assert letter_tasks().count() == 1
 
 
 def test_line_breaks_never_reach_a_header(make_letter, mailoutbox):
@@ -167,7 +166,7 @@ def test_confirm_twice_enqueues_one_send(make_letter):
     assert letter.status == S.QUEUED and letter.confirmed_at
     assert pipeline.confirm_letter(letter) is False
     assert pipeline.confirm_letter(Letter.objects.get(pk=letter.pk)) is False
-    assert tasks_for(letter, pipeline.send_letter).count() == 1
+    assert letter_tasks(pipeline.send_letter, letter).count() == 1
 
 
 def test_no_confirmation_needed_goes_straight_to_the_queue(make_letter, letter_campaign):
@@ -175,20 +174,20 @@ def test_no_confirmation_needed_goes_straight_to_the_queue(make_letter, letter_c
     letter_campaign.save()
     letter = make_letter()
     assert letter.status == S.QUEUED
-    assert not tasks_for(letter, pipeline.send_confirmation_email).exists()
-    assert tasks_for(letter, pipeline.send_letter).count() == 1
+    assert not letter_tasks(pipeline.send_confirmation_email, letter).exists()
+    assert letter_tasks(pipeline.send_letter, letter).count() == 1
 
 
 def test_held_letters_wait_for_an_organizer(make_letter, admin_user):
     held = make_letter(hold_reason="near-duplicate", confirm=True)
     assert held.status == S.HELD
-    assert not tasks_for(held, pipeline.send_letter).exists()
+    assert not letter_tasks(pipeline.send_letter, held).exists()
 
     assert pipeline.release_held(held, admin_user) is True
     assert pipeline.release_held(held, admin_user) is False
     held.refresh_from_db()
     assert held.status == S.QUEUED
-    assert tasks_for(held, pipeline.send_letter).count() == 1
+    assert letter_tasks(pipeline.send_letter, held).count() == 1
     assert held.events.last().actor == admin_user
 
     other = make_letter(hold_reason="second postcode", confirm=True)
@@ -250,7 +249,7 @@ def test_transient_failures_back_off(make_letter):
         assert letter.last_error == "SMTPServerDisconnected"
         expected = before + timedelta(minutes=minutes)
         assert abs((letter.next_attempt_at - expected).total_seconds()) < 5
-        retry = tasks_for(letter, pipeline.send_letter).order_by("-enqueued_at").first()
+        retry = letter_tasks(pipeline.send_letter, letter).order_by("-enqueued_at").first()
         assert retry.status == "READY" and retry.run_after == letter.next_attempt_at
         assert pipeline.send_letter.call(letter.pk) == "not due"  # a stale task waits
         Letter.objects.filter(pk=letter.pk).update(next_attempt_at=timezone.now())
@@ -265,7 +264,7 @@ def test_a_confirmation_email_is_retried_soon_while_the_letter_is_new(make_lette
     with mock.patch.object(message_class, "send", side_effect=gone):
         before = timezone.now()
         assert pipeline.send_confirmation_email.call(letter.pk) == "retry"
-    retry = tasks_for(letter, pipeline.send_confirmation_email).order_by("-enqueued_at").first()
+    retry = letter_tasks(pipeline.send_confirmation_email, letter).order_by("-enqueued_at").first()
     assert retry.status == "READY"
     assert abs((retry.run_after - before).total_seconds() - seconds) < 3
 
@@ -281,7 +280,7 @@ def test_a_4xx_answer_is_transient_and_a_5xx_refusal_is_final(make_letter, mailo
     letter.refresh_from_db()
     assert letter.status == S.FAILED
     assert letter.last_error == "SMTPRecipientsRefused [550]"
-    assert tasks_for(letter, pipeline.send_failure_notice).count() == 1
+    assert letter_tasks(pipeline.send_failure_notice, letter).count() == 1
 
     assert pipeline.send_failure_notice.call(letter.pk) == "sent"
     [notice] = mailoutbox
@@ -311,17 +310,15 @@ def test_pause_keeps_letters_queued_and_resuming_sends_them_in_order(make_letter
     switch.pause_sending = False
     with mock.patch("django.db.transaction.on_commit", side_effect=lambda f: f()):
         switch.save()  # turning the switch off enqueues the backlog
-    ready = DBTaskResult.objects.filter(
-        status="READY", task_path=pipeline.send_letter.module_path
-    ).order_by("enqueued_at")
+    ready = letter_tasks(pipeline.send_letter).filter(status="READY").order_by("enqueued_at")
     assert [row.args_kwargs["args"][0] for row in ready] == [first.pk, second.pk]
     assert pipeline.resume_sending() == 0  # they have live tasks now
 
 
 @override_settings(LETTERS_PER_MP_PER_HOUR=2)
-def test_pacing_per_mp_reschedules_and_drops_nothing(make_letter, make_mp, mailoutbox):
+def test_pacing_per_mp_reschedules_and_drops_nothing(make_letter, mailoutbox):
     letters = [make_letter(confirm=True) for _ in range(3)]
-    other_mp = make_letter(mp=make_mp("24001"), confirm=True)
+    other_mp = make_letter(mp=MemberOfParliamentFactory(fed_code="24001"), confirm=True)
     results = [pipeline.send_letter.call(letter.pk) for letter in [*letters, other_mp]]
 
     assert results == ["sent", "sent", "paced", "sent"]
@@ -329,7 +326,7 @@ def test_pacing_per_mp_reschedules_and_drops_nothing(make_letter, make_mp, mailo
     assert waiting.status == S.QUEUED and waiting.attempts == 0
     first_sent = Letter.objects.get(pk=letters[0].pk).sent_at
     assert waiting.next_attempt_at > first_sent + timedelta(hours=1)
-    assert tasks_for(waiting, pipeline.send_letter).filter(run_after=waiting.next_attempt_at)
+    assert letter_tasks(pipeline.send_letter, waiting).filter(run_after=waiting.next_attempt_at)
 
 
 # Counting -----------------------------------------------------------------------------------

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from core.models import RateLimitCounter
 from letters import pipeline
 from letters.models import DeliverySettings, Letter
+from tests.support.letters import letter_tasks
 
 S = Letter.Status
 
@@ -22,9 +22,7 @@ def sweep():
 
 
 def send_tasks(letter, **filters):
-    return DBTaskResult.objects.filter(
-        task_path=pipeline.send_letter.module_path, args_kwargs__args=[letter.pk], **filters
-    )
+    return letter_tasks(pipeline.send_letter, letter).filter(**filters)
 
 
 def test_stuck_sending_letter_is_requeued_then_left_alone(make_letter):

@@ -10,9 +10,40 @@ from django.utils import translation
 
 from letters.models import Letter
 from letters.screening import BotTrapMixin, screen_submission, too_many_requests
-from tests.support.trust import TEMPLATE_BODY, add_letter, letter_data, signed_render_time
+from tests.factories import (
+    LetterCampaignPageFactory,
+    LetterFactory,
+    MemberOfParliamentFactory,
+    screened_data,
+    signed_render_time,
+)
+from tests.factories.pages import LETTER_TEMPLATE
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mp():
+    """The Hon. Jane Example, MP for Ottawa Centre (the letters below greet her by name)."""
+    return MemberOfParliamentFactory(
+        fed_code="35075",
+        riding__name_en="Ottawa Centre",
+        name="Jane Example",
+        honorific="Hon.",
+        email="jane.example@parl.gc.ca",
+    )
+
+
+@pytest.fixture
+def campaign():
+    """A campaign whose letter is LETTER_TEMPLATE."""
+    return LetterCampaignPageFactory(letter_body_en=LETTER_TEMPLATE)
+
+
+def add_letter(campaign, mp, **fields):
+    return LetterFactory(
+        campaign=campaign, mp=mp, **{"email": "someone@example.org", "body": "Hello"} | fields
+    )
 
 
 # --- per-IP and per-email limits (TRUST 21, 22) -------------------------------------------------
@@ -20,53 +51,40 @@ pytestmark = pytest.mark.django_db
 
 @override_settings(TRUSTED_PROXY_COUNT=1)
 def test_sixth_post_from_one_ip_is_rate_limited_whatever_the_forged_header(
-    post_request, trust_mp, trust_campaign, caplog
+    post_request, mp, campaign, caplog
 ):
     results = []
     with caplog.at_level(logging.WARNING, logger="letters.abuse"):
         for n in range(8):
             request = post_request(remote="10.0.0.2", forwarded=f"9.9.9.{n}, 203.0.113.5")
-            data = letter_data(email=f"writer{n}@example.org")
-            results.append(
-                screen_submission(request, data, mp=trust_mp, campaign=trust_campaign).rate_limited
-            )
+            data = screened_data(email=f"writer{n}@example.org")
+            results.append(screen_submission(request, data, mp=mp, campaign=campaign).rate_limited)
     assert results == [False] * 5 + [True] * 3
     logged = [r.getMessage() for r in caplog.records if "abuse.ratelimit" in r.getMessage()]
     assert logged and all("203.0.113.5" not in m and "@" not in m for m in logged)
     other = post_request(remote="10.0.0.2", forwarded="203.0.113.6")
     assert not screen_submission(
-        other, letter_data(email="x@example.org"), mp=trust_mp, campaign=trust_campaign
+        other, screened_data(email="x@example.org"), mp=mp, campaign=campaign
     ).rate_limited
 
 
 @override_settings(RATE_LIMIT_EXEMPT_IPS=["203.0.113.50"])
-def test_exempt_load_generators_are_not_limited(post_request, trust_mp, trust_campaign):
+def test_exempt_load_generators_are_not_limited(post_request, mp, campaign):
     for n in range(7):
         request = post_request(remote="203.0.113.50")
-        data = letter_data(email=f"load{n}@example.org")
-        assert not screen_submission(
-            request, data, mp=trust_mp, campaign=trust_campaign
-        ).rate_limited
+        data = screened_data(email=f"load{n}@example.org")
+        assert not screen_submission(request, data, mp=mp, campaign=campaign).rate_limited
 
 
-def test_fourth_letter_from_one_email_in_a_day_is_rate_limited(
-    post_request, trust_mp, trust_campaign, django_user_model
-):
-    from directory.models import MemberOfParliament, Riding
-
+def test_fourth_letter_from_one_email_in_a_day_is_rate_limited(post_request, campaign):
     verdicts = []
     for n in range(4):
-        riding = Riding.objects.create(
-            fed_code=f"3510{n}", name_en=f"Riding {n}", name_fr=f"Riding {n}", province="ON"
-        )
-        mp = MemberOfParliament.objects.create(
-            riding=riding, name=f"MP {n}", email=f"mp{n}@parl.gc.ca", source="csv"
-        )
+        mp = MemberOfParliamentFactory(fed_code=f"3510{n}")
         request = post_request(remote=f"203.0.113.{n + 1}")
         email = ["Ab.C@gmail.com", "abc+1@gmail.com", "A.B.C@googlemail.com", "abc@gmail.com"][n]
         verdicts.append(
             screen_submission(
-                request, letter_data(email=email), mp=mp, campaign=trust_campaign
+                request, screened_data(email=email), mp=mp, campaign=campaign
             ).rate_limited
         )
     assert verdicts == [False, False, False, True]
@@ -105,10 +123,10 @@ def post_form(**fields):
     return form.cleaned_data
 
 
-def test_a_person_who_took_their_time_is_not_a_bot(post_request, trust_mp, trust_campaign):
+def test_a_person_who_took_their_time_is_not_a_bot(post_request, mp, campaign):
     cleaned = post_form(website="", rendered_at=signed_render_time(seconds_ago=20))
     screening = screen_submission(
-        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+        post_request(), screened_data(**cleaned), mp=mp, campaign=campaign
     )
     assert not screening.is_bot and not screening.refusal and not screening.rate_limited
 
@@ -123,24 +141,24 @@ def test_a_person_who_took_their_time_is_not_a_bot(post_request, trust_mp, trust
     ],
     ids=["honeypot", "too-fast", "tampered-stamp", "no-stamp"],
 )
-def test_bots_are_caught(fields, post_request, trust_mp, trust_campaign):
+def test_bots_are_caught(fields, post_request, mp, campaign):
     stamps = {"GOOD": signed_render_time(20), "FAST": signed_render_time(1)}
     if "rendered_at" in fields:
         fields["rendered_at"] = stamps.get(fields["rendered_at"], fields["rendered_at"])
     cleaned = post_form(**fields)
     screening = screen_submission(
-        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+        post_request(), screened_data(**cleaned), mp=mp, campaign=campaign
     )
     assert screening.is_bot
 
 
-def test_a_forged_old_stamp_with_another_key_is_rejected(post_request, trust_mp, trust_campaign):
+def test_a_forged_old_stamp_with_another_key_is_rejected(post_request, mp, campaign):
     from django.core import signing
 
     forged = signing.dumps(time.time() - 60, key="not-our-secret", salt="letters.abuse.rendered_at")
     cleaned = post_form(website="", rendered_at=forged)
     assert screen_submission(
-        post_request(), letter_data(**cleaned), mp=trust_mp, campaign=trust_campaign
+        post_request(), screened_data(**cleaned), mp=mp, campaign=campaign
     ).is_bot
 
 
@@ -150,23 +168,19 @@ def test_a_forged_old_stamp_with_another_key_is_rejected(post_request, trust_mp,
 @pytest.mark.parametrize(
     "flag", ["vacant", "inactive", "do_not_send", "contact_failing", "no_email"]
 )
-def test_blocked_mps_are_refused_with_a_translated_reason(
-    flag, post_request, trust_mp, trust_campaign
-):
+def test_blocked_mps_are_refused_with_a_translated_reason(flag, post_request, mp, campaign):
     if flag == "vacant":
-        trust_mp.riding.marked_vacant = True
-        trust_mp.riding.save()
+        mp.riding.marked_vacant = True
+        mp.riding.save()
     elif flag == "inactive":
-        trust_mp.active = False
+        mp.active = False
     elif flag == "no_email":
-        trust_mp.email = ""
+        mp.email = ""
     else:
-        setattr(trust_mp, flag, True)
-    trust_mp.save()
+        setattr(mp, flag, True)
+    mp.save()
     with translation.override("ru"):
-        screening = screen_submission(
-            post_request(), letter_data(), mp=trust_mp, campaign=trust_campaign
-        )
+        screening = screen_submission(post_request(), screened_data(), mp=mp, campaign=campaign)
     assert screening.refusal
     assert any("а" <= ch <= "я" for ch in screening.refusal.lower())
 
@@ -175,34 +189,34 @@ def test_blocked_mps_are_refused_with_a_translated_reason(
 
 
 def test_second_letter_to_the_same_mp_in_a_day_is_refused_across_translations(
-    post_request, trust_mp, trust_campaign
+    post_request, mp, campaign
 ):
-    add_letter(trust_campaign, trust_mp, email="Alex.Doe+1@gmail.com")
-    translated = type(trust_campaign).objects.get(pk=trust_campaign.pk)
+    add_letter(campaign, mp, email="Alex.Doe+1@gmail.com")
+    translated = type(campaign).objects.get(pk=campaign.pk)
     translated.pk = None  # a stand-in for the Russian page: same translation_key
     screening = screen_submission(
         post_request(),
-        letter_data(email="alexdoe@GMAIL.com"),
-        mp=trust_mp,
+        screened_data(email="alexdoe@GMAIL.com"),
+        mp=mp,
         campaign=translated,
     )
     assert screening.refusal and "already written" in screening.refusal
 
 
-def test_a_letter_from_yesterday_or_spam_does_not_count(post_request, trust_mp, trust_campaign):
+def test_a_letter_from_yesterday_or_spam_does_not_count(post_request, mp, campaign):
     from datetime import timedelta
 
     from django.utils import timezone
 
     add_letter(
-        trust_campaign,
-        trust_mp,
+        campaign,
+        mp,
         email="alex@example.org",
         created_at=timezone.now() - timedelta(hours=25),
     )
-    add_letter(trust_campaign, trust_mp, email="alex@example.org", status=Letter.Status.SPAM)
+    add_letter(campaign, mp, email="alex@example.org", status=Letter.Status.SPAM)
     screening = screen_submission(
-        post_request(), letter_data(email="alex@example.org"), mp=trust_mp, campaign=trust_campaign
+        post_request(), screened_data(email="alex@example.org"), mp=mp, campaign=campaign
     )
     assert screening.refusal is None
 
@@ -220,25 +234,23 @@ def personalised(first, last, body=PASTED):
     return f"Dear Hon. Jane Example,\n\n{body}\n\nSincerely,\n{first} {last}\nOttawa"
 
 
-def test_from_the_sixth_identical_personal_part_letters_are_held(
-    post_request, trust_mp, trust_campaign
-):
+def test_from_the_sixth_identical_personal_part_letters_are_held(post_request, mp, campaign):
     reasons = []
     for n in range(25):
         first, last = f"Person{n}", f"Family{n}"
-        data = letter_data(
+        data = screened_data(
             email=f"p{n}@example.org",
             first_name=first,
             last_name=last,
             body=personalised(first, last),
         )
         screening = screen_submission(
-            post_request(remote=f"203.0.113.{n + 1}"), data, mp=trust_mp, campaign=trust_campaign
+            post_request(remote=f"203.0.113.{n + 1}"), data, mp=mp, campaign=campaign
         )
         reasons.append(screening.hold_reason)
         add_letter(
-            trust_campaign,
-            trust_mp,
+            campaign,
+            mp,
             email=data["email"],
             body=data["body"],
             first_name=first,
@@ -248,10 +260,10 @@ def test_from_the_sixth_identical_personal_part_letters_are_held(
     assert "Near-duplicate" in reasons[5]
 
 
-def test_unedited_campaign_letters_are_not_held(post_request, trust_mp, trust_campaign):
+def test_unedited_campaign_letters_are_not_held(post_request, mp, campaign):
     def template_letter(n):
         return (
-            TEMPLATE_BODY.replace("{mp_honorific}", "Hon.")
+            LETTER_TEMPLATE.replace("{mp_honorific}", "Hon.")
             .replace("{mp_name}", "Jane Example")
             .replace("{riding}", "Ottawa Centre")
             .replace("{supporter_name}", f"Person{n} Family{n}")
@@ -260,23 +272,21 @@ def test_unedited_campaign_letters_are_not_held(post_request, trust_mp, trust_ca
         )
 
     for n in range(10):
-        add_letter(trust_campaign, trust_mp, email=f"t{n}@example.org", body=template_letter(n))
-    data = letter_data(
+        add_letter(campaign, mp, email=f"t{n}@example.org", body=template_letter(n))
+    data = screened_data(
         email="new@example.org",
         first_name="Person99",
         last_name="Family99",
         body=template_letter(99),
     )
-    assert not screen_submission(
-        post_request(), data, mp=trust_mp, campaign=trust_campaign
-    ).hold_reason
+    assert not screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
 
 
-def test_a_long_personal_paragraph_is_never_held(post_request, trust_mp, trust_campaign):
+def test_a_long_personal_paragraph_is_never_held(post_request, mp, campaign):
     for n in range(6):
         add_letter(
-            trust_campaign,
-            trust_mp,
+            campaign,
+            mp,
             email=f"p{n}@example.org",
             body=personalised(f"Person{n}", f"Family{n}", PASTED * 6),
         )
@@ -285,63 +295,57 @@ def test_a_long_personal_paragraph_is_never_held(post_request, trust_mp, trust_c
         "who waits alone in Manila while she works night shifts at the Civic hospital caring "
         "for patients from every corner of this city, including people in your own office"
     )
-    data = letter_data(
+    data = screened_data(
         email="own@example.org", body=personalised("Own", "Writer", PASTED * 6 + " " + own)
     )
-    assert not screen_submission(
-        post_request(), data, mp=trust_mp, campaign=trust_campaign
-    ).hold_reason
-    copy = letter_data(email="copy@example.org", body=personalised("Copy", "Writer", PASTED * 6))
-    assert screen_submission(post_request(), copy, mp=trust_mp, campaign=trust_campaign).hold_reason
+    assert not screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
+    copy = screened_data(email="copy@example.org", body=personalised("Copy", "Writer", PASTED * 6))
+    assert screen_submission(post_request(), copy, mp=mp, campaign=campaign).hold_reason
 
 
 # --- second postal code (TRUST 28) -------------------------------------------------------------
 
 
-def test_a_second_postal_code_from_another_province_is_held(post_request, trust_mp, trust_campaign):
-    data = letter_data(street_address="12 Rue Principale, H2X 1Y4", postal_code="K1A 0A6")
-    screening = screen_submission(post_request(), data, mp=trust_mp, campaign=trust_campaign)
+def test_a_second_postal_code_from_another_province_is_held(post_request, mp, campaign):
+    data = screened_data(street_address="12 Rue Principale, H2X 1Y4", postal_code="K1A 0A6")
+    screening = screen_submission(post_request(), data, mp=mp, campaign=campaign)
     assert "second postal code" in screening.hold_reason
 
 
 def test_a_second_postal_code_in_the_same_riding_is_fine(
-    post_request, trust_mp, trust_campaign, represent_server
+    post_request, mp, campaign, represent_server
 ):
-    represent_server.add_postcode("K1P5G4", [trust_mp.riding.fed_code])
-    data = letter_data(street_address="Apt 3, 100 Elgin St K1P 5G4", postal_code="K1A 0A6")
-    assert not screen_submission(
-        post_request(), data, mp=trust_mp, campaign=trust_campaign
-    ).hold_reason
+    represent_server.add_postcode("K1P5G4", [mp.riding.fed_code])
+    data = screened_data(street_address="Apt 3, 100 Elgin St K1P 5G4", postal_code="K1A 0A6")
+    assert not screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
 
 
 def test_a_second_postal_code_in_another_riding_of_the_province_is_held(
-    post_request, trust_mp, trust_campaign, represent_server
+    post_request, mp, campaign, represent_server
 ):
     represent_server.add_postcode("K2B7Y4", ["35082"])
-    data = letter_data(city="Ottawa K2B-7Y4", postal_code="K1A 0A6")
-    assert screen_submission(post_request(), data, mp=trust_mp, campaign=trust_campaign).hold_reason
+    data = screened_data(city="Ottawa K2B-7Y4", postal_code="K1A 0A6")
+    assert screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
 
 
-def test_own_postal_code_written_in_the_address_is_fine(post_request, trust_mp, trust_campaign):
-    data = letter_data(street_address="1 Main St, Ottawa k1a0a6", postal_code="K1A 0A6")
-    assert not screen_submission(
-        post_request(), data, mp=trust_mp, campaign=trust_campaign
-    ).hold_reason
+def test_own_postal_code_written_in_the_address_is_fine(post_request, mp, campaign):
+    data = screened_data(street_address="1 Main St, Ottawa k1a0a6", postal_code="K1A 0A6")
+    assert not screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
 
 
-def test_one_supporters_letter_to_several_mps_is_never_its_own_duplicate(trust_mp, trust_campaign):
+def test_one_supporters_letter_to_several_mps_is_never_its_own_duplicate(mp, campaign):
     from letters.duplicates import near_duplicate_reason
     from privacy.identity import sender_hash
 
     body = personalised("Same", "Writer")
     for _n in range(6):  # their earlier copies (other campaigns' letters count too)
-        add_letter(trust_campaign, trust_mp, email="Same@example.org", body=body)
-    data = letter_data(email="same@example.org", first_name="Same", last_name="Writer", body=body)
+        add_letter(campaign, mp, email="Same@example.org", body=body)
+    data = screened_data(email="same@example.org", first_name="Same", last_name="Writer", body=body)
     own = near_duplicate_reason(
-        data, mp=trust_mp, campaign=trust_campaign, sender=sender_hash("same@example.org")
+        data, mp=mp, campaign=campaign, sender=sender_hash("same@example.org")
     )
     assert own == ""
     stranger = near_duplicate_reason(
-        data, mp=trust_mp, campaign=trust_campaign, sender=sender_hash("other@example.org")
+        data, mp=mp, campaign=campaign, sender=sender_hash("other@example.org")
     )
     assert stranger  # the same text from someone else would be held

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from letters.models import Letter
 from privacy.models import Consent
-from tests.support.letter_views import FED_CODE, compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, write_url
 
 pytestmark = pytest.mark.django_db
 

@@ -2,12 +2,18 @@
 Data stewards can view and export, and every export writes an audit row."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from privacy.models import AuditEntry
-from tests.support.trust import add_letter, verified_login
+from tests.factories import (
+    DataStewardFactory,
+    EditorFactory,
+    LetterFactory,
+    TranslatorFactory,
+    UserFactory,
+)
+from tests.support.accounts import verified_login
 
 pytestmark = pytest.mark.django_db
 PERSONAL_WORDS = ("letter", "consent", "audit", "supporter", "task", "forms", "submission")
@@ -41,15 +47,11 @@ def personal_data_urls(letter_pk):
     return sorted(urls)
 
 
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "x-12345678")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
-def letter(trust_campaign, trust_mp):
-    return add_letter(trust_campaign, trust_mp, email="marker@example.org", body="zz-marker")
+def letter(letter_campaign, mp):
+    return LetterFactory(
+        campaign=letter_campaign, mp=mp, email="marker@example.org", body="zz-marker"
+    )
 
 
 def test_the_groups_exist_with_the_right_permissions():
@@ -85,10 +87,9 @@ def test_neither_task_results_nor_form_submissions_are_mounted():
     assert not [route for route in routes if route.startswith("admin/forms/")]
 
 
-@pytest.mark.parametrize("group_name", ["Editors", "Translators"])
-def test_editors_and_translators_are_kept_out(client, group_name, letter):
-    user = member_of(group_name, group_name.lower())
-    verified_login(client, user)
+@pytest.mark.parametrize("member", [EditorFactory, TranslatorFactory])
+def test_editors_and_translators_are_kept_out(client, member, letter):
+    verified_login(client, member())
     assert client.get("/admin/").status_code == 200  # they do reach the admin itself
     urls = personal_data_urls(letter.pk)
     assert "/admin/supporter-data/" in urls
@@ -106,7 +107,7 @@ def test_editors_and_translators_are_kept_out(client, group_name, letter):
 
 
 def test_a_data_steward_can_export_and_it_is_audited(client, letter):
-    steward = member_of("Data stewards", "steward")
+    steward = DataStewardFactory()
     verified_login(client, steward)
     assert client.get("/admin/supporter-data/").status_code == 200
     response = client.post(
@@ -121,11 +122,7 @@ def test_a_data_steward_can_export_and_it_is_audited(client, letter):
 
 
 def test_a_user_given_only_the_view_permission_cannot_export(client, letter):
-    user = get_user_model().objects.create_user("viewer", "v@example.org", "x-12345678")
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_letter"),
-    )
+    user = UserFactory(permissions=["access_admin", "view_letter"])
     verified_login(client, user)
     response = client.get("/admin/supporter-data/")
     assert response.status_code in (302, 403) and b"Export supporter data" not in response.content

@@ -17,7 +17,7 @@ from letters.models import Letter, LetterEvent
 from privacy import campaign_mail, erasure, export
 from privacy.audit import audit
 from privacy.models import AuditEntry, Consent, Suppression
-from tests.support.trust import add_letter
+from tests.factories import ConsentFactory, LetterFactory
 
 pytestmark = pytest.mark.django_db
 MARKERS = ("zz-marker@example.org", "Zelda", "Markerson", "42 Marker Lane", "zz-marker body")
@@ -28,6 +28,7 @@ def days_ago(days):
 
 
 def marked_letter(campaign, mp, **fields):
+    """A letter carrying every marker, from the supporter the tests export and erase."""
     values = {
         "email": MARKERS[0],
         "first_name": MARKERS[1],
@@ -35,48 +36,35 @@ def marked_letter(campaign, mp, **fields):
         "street_address": MARKERS[3],
         "body": f"Dear MP, {MARKERS[4]} and more words.",
     }
-    values.update(fields)
-    return add_letter(campaign, mp, **values)
+    return LetterFactory(campaign=campaign, mp=mp, **values | fields)
 
 
 def consent_for(letter, kind=Consent.Kind.CAMPAIGN_UPDATES, **fields):
-    values = {
-        "kind": kind,
-        "given_with": letter,
-        "email": letter.email if kind == Consent.Kind.CAMPAIGN_UPDATES else "",
-        "sender_hash": letter.sender_hash,
-        "language": "en",
-        "wording_version": "2026-11",
-        "wording_hash": "0" * 64,
-    }
-    values.update(fields)
-    return Consent.objects.create(**values)
+    return ConsentFactory(given_with=letter, kind=kind, **fields)
 
 
 # --- retention purge (TRUST 16) ----------------------------------------------------------------
 
 
-def test_purge_applies_each_retention_period_and_is_idempotent(trust_campaign, trust_mp, caplog):
-    sent_31 = marked_letter(
-        trust_campaign, trust_mp, status=Letter.Status.SENT, sent_at=days_ago(31)
-    )
+def test_purge_applies_each_retention_period_and_is_idempotent(letter_campaign, mp, caplog):
+    sent_31 = marked_letter(letter_campaign, mp, status=Letter.Status.SENT, sent_at=days_ago(31))
     sent_29 = marked_letter(
-        trust_campaign, trust_mp, status=Letter.Status.SENT, sent_at=days_ago(29), email="b@x.org"
+        letter_campaign, mp, status=Letter.Status.SENT, sent_at=days_ago(29), email="b@x.org"
     )
-    unconfirmed_8 = marked_letter(trust_campaign, trust_mp, created_at=days_ago(8), email="c@x.org")
+    unconfirmed_8 = marked_letter(letter_campaign, mp, created_at=days_ago(8), email="c@x.org")
     consent_for(unconfirmed_8)
-    unconfirmed_6 = marked_letter(trust_campaign, trust_mp, created_at=days_ago(6), email="d@x.org")
+    unconfirmed_6 = marked_letter(letter_campaign, mp, created_at=days_ago(6), email="d@x.org")
     old = marked_letter(
-        trust_campaign,
-        trust_mp,
+        letter_campaign,
+        mp,
         status=Letter.Status.SENT,
         sent_at=days_ago(366),
         created_at=days_ago(366),
         email="old@x.org",
     )
     old_subscribed = marked_letter(
-        trust_campaign,
-        trust_mp,
+        letter_campaign,
+        mp,
         status=Letter.Status.SENT,
         sent_at=days_ago(366),
         created_at=days_ago(366),
@@ -118,23 +106,18 @@ def test_purge_applies_each_retention_period_and_is_idempotent(trust_campaign, t
 # --- access export (TRUST 18) ------------------------------------------------------------------
 
 
-@pytest.fixture
-def steward_user(django_user_model):
-    return django_user_model.objects.create_user("steward", "s@example.org", "x-12345678")
-
-
-def test_export_has_every_record_with_labels_in_both_languages(
-    trust_campaign, trust_mp, steward_user
-):
-    letter = marked_letter(trust_campaign, trust_mp)
+def test_export_has_every_record_with_labels_in_both_languages(letter_campaign, mp, steward):
+    letter = marked_letter(letter_campaign, mp)
     consent_for(letter)
     consent_for(letter, kind=Consent.Kind.SEND_LETTER)
     LetterEvent.objects.create(letter=letter, from_status="", to_status="pending_confirmation")
-    audit(steward_user, AuditEntry.Action.EXPORT, subject=letter.sender_hash)
-    other = add_letter(trust_campaign, trust_mp, email="someone-else@example.org", body="other")
+    audit(steward, AuditEntry.Action.EXPORT, subject=letter.sender_hash)
+    other = LetterFactory(
+        campaign=letter_campaign, mp=mp, email="someone-else@example.org", body="other"
+    )
 
     started = time.monotonic()
-    data = export.export_supporter("ZZ-Marker@Example.org", steward_user)
+    data = export.export_supporter("ZZ-Marker@Example.org", steward)
     assert time.monotonic() - started < 10
     sections = data["sections"]
     assert [row["public_id"] for row in sections["letters"]["rows"]] == [str(letter.public_id)]
@@ -144,7 +127,7 @@ def test_export_has_every_record_with_labels_in_both_languages(
     assert len(sections["audit"]["rows"]) == 2  # the earlier one and this export
     labels = sections["letters"]["labels"]["email"]
     assert labels["en"] != labels["ru"] and labels["ru"]
-    assert AuditEntry.objects.filter(action="export", actor=steward_user).count() == 2
+    assert AuditEntry.objects.filter(action="export", actor=steward).count() == 2
 
     table = list(csv.reader(io.StringIO(export.export_as_csv(data))))
     assert table[0] == ["section", "row", "field", "label (en)", "label (ru)", "value"]
@@ -178,13 +161,11 @@ def tables_containing(value):
     return found
 
 
-def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
+def test_erasure_leaves_only_a_hash(letter_campaign, mp, steward):
     from django_tasks_db.models import DBTaskResult
 
-    letter = marked_letter(
-        trust_campaign, trust_mp, status=Letter.Status.SENT, sent_at=timezone.now()
-    )
-    queued = marked_letter(trust_campaign, trust_mp, status=Letter.Status.QUEUED)
+    letter = marked_letter(letter_campaign, mp, status=Letter.Status.SENT, sent_at=timezone.now())
+    queued = marked_letter(letter_campaign, mp, status=Letter.Status.QUEUED)
     consent_for(letter)
     # A finished task whose error message named the address.
     from letters import pipeline
@@ -196,7 +177,7 @@ def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
     for marker in MARKERS:
         assert tables_containing(marker), marker
 
-    erasure.erase_supporter("zz-marker@EXAMPLE.org", steward_user)
+    erasure.erase_supporter("zz-marker@EXAMPLE.org", steward)
 
     for marker in MARKERS:
         assert tables_containing(marker) == [], marker
@@ -206,7 +187,7 @@ def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
     assert queued.status == Letter.Status.FAILED
     assert Suppression.objects.filter(sender_hash=letter.sender_hash).exists()
     entry = AuditEntry.objects.get(action="erase")
-    assert entry.actor == steward_user and "@" not in entry.filter
+    assert entry.actor == steward and "@" not in entry.filter
     assert erasure.is_suppressed("zz-marker@example.org")
     # Campaign emails never go to an erased supporter again.
     assert campaign_mail.send_campaign_update({"en": ("News", "Hello")}) == 0
@@ -216,9 +197,9 @@ def test_erasure_leaves_only_a_hash(trust_campaign, trust_mp, steward_user):
 
 
 @pytest.fixture
-def subscriber(trust_campaign, trust_mp):
-    letter = add_letter(
-        trust_campaign, trust_mp, email="fan@example.org", status=Letter.Status.SENT
+def subscriber(letter_campaign, mp):
+    letter = LetterFactory(
+        campaign=letter_campaign, mp=mp, email="fan@example.org", status=Letter.Status.SENT
     )
     return consent_for(letter, language="ru")
 

@@ -1,7 +1,8 @@
 """The real MP directory in the test database.
 
-`mp_directory` (needs `db` or `transactional_db`) imports ../shared/data/mp with
-`import_mps --csv`: 343 ridings, 337 sitting MPs, 6 vacant seats. It takes a few queries.
+`mp_directory` (needs `db` or `transactional_db`) imports settings.MP_DATA_DIR (the
+MP_DATA_DIR environment variable, else ../shared/data/mp) with `import_mps --csv`: 343 ridings,
+337 sitting MPs, 6 vacant seats. It takes a few queries.
 """
 
 import io
@@ -11,11 +12,11 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-MP_DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "mp"
+MP_DATA_DIR = Path(settings.MP_DATA_DIR)
 
 
 @pytest.fixture
 def mp_directory(db):
     """Load the real ridings and MPs; returns the folder they came from."""
-    call_command("import_mps", csv=str(MP_DATA_DIR), stdout=io.StringIO())
-    return MP_DATA_DIR
+    call_command("import_mps", csv=settings.MP_DATA_DIR, stdout=io.StringIO())
+    return settings.MP_DATA_DIR

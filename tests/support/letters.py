@@ -1,101 +1,111 @@
-"""Letters in the test database, made through the real pipeline.
+"""Letter campaigns, MPs and letters in the test database (built with tests/factories).
 
-Fixtures (each needs `db` or `transactional_db`):
-- `wagtail_root`: Wagtail's root page and default locale, recreated if a transactional test's
-  flush removed them (list it before fixtures that build pages under the root).
-- `letter_campaign`: a published LetterCampaignPage (English, confirmation required).
-- `make_mp(fed_code="35075", **fields)`: a riding and its sitting MP with a delivery email.
-- `make_letter(**overrides)`: `letters.pipeline.submit_letter` with valid defaults
-  (supporter Ada Lovelace <ada@example.org>, English letter, both consents); returns the Letter
-  in `pending_confirmation`, its confirmation task enqueued. `make_letter(confirm=True)` also
-  confirms it (`queued`, send task enqueued).
+Fixtures:
+- `letter_campaign` (needs `db`): a LetterCampaignPageFactory page under Wagtail's root.
+- `mp`: the sitting MP of riding 35075, `MP 35075 <mp35075@parl.gc.ca>`.
+- `make_letter(**overrides)`: a SubmittedLetterFactory letter from `letter_campaign` to `mp`
+  (Ada Lovelace <ada@example.org>, both consents) in `pending_confirmation`;
+  `make_letter(confirm=True)` confirms it too.
+- `letter_pages`: the real letter campaign of letters/content.py at /en/write-to-your-mp/ and
+  /ru/write-to-your-mp/ under a home page that is the default site's root; no MP directory;
+  returns `{"en": page, "ru": page}`.
+- `letter_site`: `letter_pages` and the real MP directory (343 ridings, 337 sitting MPs).
+- `letter_limits`: lifts the per-IP and per-email limits for tests that post many letters from
+  one address (the minimum fill time stays: `compose_data` signs a render time 30 s ago).
+
+Helpers: `write_url(language, fed_code, postal_code)` (the compose step; FED_CODE is Ajax,
+Jennifer McKelvie, whose postal code POSTAL_CODE is), `letter_tasks(task, letter)` (the letter
+pipeline's task rows).
 """
 
 import pytest
-from wagtail.models import Locale, Page
+from django_tasks_db.models import DBTaskResult
+from wagtail.models import Locale, Site
 
-CONSENT_WORDINGS = {
-    "send_letter": ("2026-11", "Send this letter to my MP."),
-    "campaign_updates": ("2026-11", "Send me campaign updates; unsubscribe at any time."),
-}
+from tests.factories import (
+    HomePageFactory,
+    LetterCampaignPageFactory,
+    MemberOfParliamentFactory,
+    SubmittedLetterFactory,
+)
+
+# Ajax (Ontario), sitting MP Jennifer McKelvie, in the real directory.
+FED_CODE = "35001"
+POSTAL_CODE = "L1S 2J5"
 
 
-@pytest.fixture
-def wagtail_root(db):
-    return root_page()
+def write_url(language, fed_code=FED_CODE, postal_code=None):
+    url = f"/{language}/write-to-your-mp/write/{fed_code}/"
+    return f"{url}?postal_code={postal_code.replace(' ', '+')}" if postal_code else url
+
+
+def letter_tasks(task=None, letter=None):
+    """Task rows of the letter pipeline (publishing pages also enqueues Wagtail's own tasks):
+    of one `task` (a task of letters.pipeline, or its name) and one `letter` if given."""
+    if task is None:
+        rows = DBTaskResult.objects.filter(task_path__startswith="letters.")
+    else:
+        path = getattr(task, "module_path", f"letters.pipeline.{task}")
+        rows = DBTaskResult.objects.filter(task_path=path)
+    return rows if letter is None else rows.filter(args_kwargs__args=[letter.pk])
 
 
 @pytest.fixture
 def letter_campaign(db):
+    return LetterCampaignPageFactory()
+
+
+@pytest.fixture
+def mp(db):
+    return MemberOfParliamentFactory(fed_code="35075")
+
+
+@pytest.fixture
+def make_letter(letter_campaign, mp):
+    def make(**overrides):
+        return SubmittedLetterFactory(**{"campaign": letter_campaign, "mp": mp} | overrides)
+
+    return make
+
+
+@pytest.fixture
+def letter_pages(db):
+    """The letter campaign (letters/content.py) in English and Russian. Much faster than building
+    the whole site with load_campaign_content (tests/letters/test_letter_page_content.py covers
+    that)."""
+    from core.content.loader import in_language
+    from letters.content import LETTER_CAMPAIGN, LETTER_CAMPAIGN_SETTINGS
     from letters.models import LetterCampaignPage
 
-    page = LetterCampaignPage(
-        title="Write to your MP",
-        slug="write-to-your-mp-test",
-        letter_subject_en="Let us belong",
-        letter_body_en="Dear {mp_name},\n\nPlease act.\n\n{supporter_name}",
-        letter_subject_fr="Laissez-nous appartenir",
-        letter_body_fr="Madame, Monsieur,\n\nAgissez.\n\n{supporter_name}",
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    russian, _ = Locale.objects.get_or_create(language_code="ru")
+    home = HomePageFactory(slug="letter-views-home", locale=english)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
     )
-    root_page().add_child(instance=page)
-    return page
-
-
-def root_page():
-    """Wagtail's tree root; a transactional test's flush removes the one migrations made."""
-    Locale.objects.get_or_create(language_code="en")
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
-
-
-@pytest.fixture
-def make_mp(db):
-    from directory.models import MemberOfParliament, Riding
-
-    def make(fed_code="35075", **fields):
-        riding, _ = Riding.objects.get_or_create(
-            fed_code=fed_code,
-            defaults={"name_en": f"Riding {fed_code}", "name_fr": f"Circ. {fed_code}"},
-            province="ON",
-        )
-        values = {
-            "name": f"MP {fed_code}",
-            "email": f"mp{fed_code}@parl.gc.ca",
-            "source": MemberOfParliament.Source.CSV,
-        } | fields
-        return MemberOfParliament.objects.create(riding=riding, **values)
-
-    return make
+    page = LetterCampaignPageFactory(
+        parent=home,
+        slug="write-to-your-mp",
+        locale=english,
+        **{name: in_language(value, "en", name) for name, value in LETTER_CAMPAIGN.items()},
+        **LETTER_CAMPAIGN_SETTINGS,
+    )
+    home.copy_for_translation(russian).save_revision().publish()
+    translated = page.copy_for_translation(russian)
+    for name, value in LETTER_CAMPAIGN.items():
+        setattr(translated, name, in_language(value, "ru", name))
+    translated.save_revision().publish()
+    return {"en": page, "ru": LetterCampaignPage.objects.get(pk=translated.pk)}
 
 
 @pytest.fixture
-def make_letter(letter_campaign, make_mp):
-    from letters import pipeline
+def letter_site(letter_pages, mp_directory):
+    """`letter_pages` and the real MP directory (343 ridings, 337 sitting MPs)."""
+    return letter_pages
 
-    default_mp = []
 
-    def make(*, confirm=False, **overrides):
-        if "mp" not in overrides:
-            if not default_mp:
-                default_mp.append(make_mp())
-            overrides["mp"] = default_mp[0]
-        values = {
-            "campaign": letter_campaign,
-            "language": "en",
-            "letter_language": "en",
-            "subject": "Let us belong",
-            "body": "Dear MP,\n\nPlease act.\n\nAda",
-            "first_name": "Ada",
-            "last_name": "Lovelace",
-            "email": "ada@example.org",
-            "street_address": "1 Main Street",
-            "city": "Ottawa",
-            "postal_code": "K1A 0A6",
-            "wants_updates": True,
-            "consent_wordings": CONSENT_WORDINGS,
-        } | overrides
-        letter = pipeline.submit_letter(**values)
-        if confirm:
-            pipeline.confirm_letter(letter)
-        return letter
-
-    return make
+@pytest.fixture
+def letter_limits(settings):
+    settings.LETTER_RATE_LIMIT_PER_IP = 1000
+    settings.LETTER_RATE_LIMIT_PER_EMAIL = 1000
+    return settings

@@ -48,7 +48,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.conf import settings
 
-DATA_DIR = Path(settings.BASE_DIR).parent / "shared" / "data" / "mp"
+DATA_DIR = Path(settings.MP_DATA_DIR)
 EXAMPLES_DIR = DATA_DIR / "represent_examples"
 FEDERAL_SET = "federal-electoral-districts-2023-representation-order"
 HOUSE_SET_URL = "/representative-sets/house-of-commons/"

@@ -9,8 +9,6 @@ the anonymous page cache is off for them (`no_page_cache`).
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale
@@ -47,15 +45,3 @@ def site_content(_loaded_site, db, no_page_cache):
         "faq": FAQPage.objects.get(locale=en),
         "news": NewsIndexPage.objects.get(locale=en),
     }
-
-
-@pytest.fixture
-def translator(db, settings):
-    """A member of Translators. Two-factor sign-in is tested in tests/accounts; these tests are
-    about what a signed-in translator may do."""
-    settings.ADMIN_REQUIRE_2FA = False
-    user = get_user_model().objects.create_user(
-        username="translator", email="translator@example.org", password="not-used-1234"
-    )
-    user.groups.add(Group.objects.get(name="Translators"))
-    return user

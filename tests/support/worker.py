@@ -18,6 +18,8 @@ DJANGO_SETTINGS_MODULE=letusbelong.settings.test, DATABASE_URL naming the test d
 TEST_SMTP_PORT naming the sink's port (settings/test.py then sets MAILERS to it). Without
 `smtp=` mail goes to the worker's own locmem outbox, i.e. nowhere observable.
 `worker.output()` is the worker's log, handy in assertion messages.
+`child_process_env(**extra)` is the environment for any other child process on the test database
+(`database_url()` builds its DATABASE_URL).
 `wait_until(predicate, timeout=, interval=, message=)` polls until the predicate is truthy and
 returns its value, or fails the test.
 """
@@ -32,7 +34,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 
 def wait_until(predicate, *, timeout=45, interval=0.1, message="condition"):
@@ -47,15 +49,25 @@ def wait_until(predicate, *, timeout=45, interval=0.1, message="condition"):
         time.sleep(interval)
 
 
-def database_url_for_tests():
-    """A DATABASE_URL for the database this pytest run uses (test_<name>)."""
-    db = settings.DATABASES["default"]
-    auth = quote(db.get("USER") or "postgres")
-    if db.get("PASSWORD"):
-        auth += ":" + quote(db["PASSWORD"])
-    return (
-        f"postgres://{auth}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
-    )
+def database_url(database=None):
+    """A DATABASE_URL naming `database` (a DATABASES entry; by default the one this pytest run
+    uses, test_<name>), for processes the tests start."""
+    database = database or connection.settings_dict
+    auth = quote(database.get("USER") or "postgres")
+    if database.get("PASSWORD"):
+        auth += ":" + quote(database["PASSWORD"])
+    host, port = database.get("HOST") or "127.0.0.1", database.get("PORT") or 5432
+    return f"postgres://{auth}@{host}:{port}/{database['NAME']}"
+
+
+def child_process_env(**extra):
+    """The environment of a child process (manage.py, python -c) on the test database and the
+    test settings, with `extra` variables on top."""
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "letusbelong.settings.test",
+        "DATABASE_URL": database_url(),
+        **extra,
+    }
 
 
 class WorkerProcess:
@@ -64,13 +76,9 @@ class WorkerProcess:
     def __init__(self, log_path, *, smtp_port=None, extra_env=None):
         self.worker_id = f"test-{uuid.uuid4().hex[:12]}"
         self.log_path = log_path
-        self.env = os.environ | {
-            "DJANGO_SETTINGS_MODULE": "letusbelong.settings.test",
-            "DATABASE_URL": database_url_for_tests(),
-            "DATABASE_CONN_MAX_AGE": "0",
-            "PYTHONUNBUFFERED": "1",
-            "LOG_LEVEL": "WARNING",
-        }
+        self.env = child_process_env(
+            DATABASE_CONN_MAX_AGE="0", PYTHONUNBUFFERED="1", LOG_LEVEL="WARNING"
+        )
         self.env.pop("TEST_SMTP_PORT", None)
         if smtp_port:
             self.env["TEST_SMTP_PORT"] = str(smtp_port)
