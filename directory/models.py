@@ -137,6 +137,22 @@ class MemberOfParliament(models.Model):
         default=False,
         help_text=_("Set after repeated hard bounces; letters are refused until cleared."),
     )
+    hard_bounces = models.PositiveSmallIntegerField(
+        _("hard bounces in a row"),
+        default=0,
+        help_text=_(
+            "Letters refused for good by this address since the last one delivered. At "
+            "MP_HARD_BOUNCES_BEFORE_FAILING the contact is marked failing and this starts again."
+        ),
+    )
+    letters_paused = models.BooleanField(
+        _("letters paused"),
+        default=False,
+        help_text=_(
+            "Set when this MP's office reports one of our letters as spam. Supporters can still "
+            "write; their letters wait in Held letters until this is cleared."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -108,7 +108,11 @@ class MemberFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_blocked(self, queryset, name, value):
-        blocked = queryset.filter(do_not_send=True) | queryset.filter(contact_failing=True)
+        blocked = (
+            queryset.filter(do_not_send=True)
+            | queryset.filter(contact_failing=True)
+            | queryset.filter(letters_paused=True)
+        )
         return blocked if value else queryset.exclude(pk__in=blocked.values("pk"))
 
 
@@ -195,7 +199,15 @@ class MemberViewSet(ModelViewSet):
     ]
     search_backend_name = None
     filterset_class = MemberFilterSet
-    list_display = ["name", "riding", "party", "active", "do_not_send", "contact_failing"]
+    list_display = [
+        "name",
+        "riding",
+        "party",
+        "active",
+        "do_not_send",
+        "contact_failing",
+        "letters_paused",
+    ]
     list_export = [
         "name",
         "riding",
@@ -206,6 +218,8 @@ class MemberViewSet(ModelViewSet):
         "active",
         "do_not_send",
         "contact_failing",
+        "hard_bounces",
+        "letters_paused",
         "source",
     ]
     ordering = ["riding__province", "riding__name_en", "-active"]
@@ -221,6 +235,8 @@ class MemberViewSet(ModelViewSet):
                 FieldPanel("email_override"),
                 FieldPanel("do_not_send"),
                 FieldPanel("contact_failing"),
+                FieldPanel("hard_bounces", read_only=True),
+                FieldPanel("letters_paused"),
                 FieldPanel("active"),
             ],
             heading=_("Organizer's overrides"),

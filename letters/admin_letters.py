@@ -185,6 +185,7 @@ class LetterViewSet(ModelViewSet):
         "last_error",
         "hold_reason",
         "message_id",
+        "esp_message_id",
     ]
     export_filename = "letters"
     ordering = ["-created_at"]
@@ -203,6 +204,7 @@ class LetterViewSet(ModelViewSet):
         "body",
         *Letter.PERSONAL_FIELDS,
         "message_id",
+        "esp_message_id",
         "attempts",
         "next_attempt_at",
         "last_error",

@@ -1,5 +1,9 @@
 """The emails of the letter pipeline, built but not sent: the letter to the MP and the
-supporter's confirmation, copy and failure notice.
+supporter's confirmation, copy, failure and bounce notices.
+
+Each carries ESP metadata (`tracking_metadata`: the letter's random public id and which email it
+is, nothing personal), which django-anymail passes to the email service and the service returns
+in its webhooks, so letters/tracking.py knows what a report is about. SMTP ignores it.
 
 Everything is plain text. Templates in `letters/templates/letters/email/` render with autoescape
 off, so whatever a supporter typed (HTML included) reaches the reader literally and is never
@@ -60,6 +64,21 @@ class LetterMessage(EmailMessage):
         return msg
 
 
+def tracking_metadata(letter, mail_kind):
+    """What the email service hands back with every event about this email."""
+    return {"letter": letter.public_id.hex, "mail": mail_kind}
+
+
+def esp_message_id(message):
+    """The email service's id for a sent message (django-anymail's `anymail_status`), which
+    its webhooks quote; empty with SMTP."""
+    status = getattr(message, "anymail_status", None)
+    message_id = getattr(status, "message_id", None)
+    if isinstance(message_id, set):  # one id per recipient; a letter has one recipient
+        message_id = next(iter(message_id), None) if len(message_id) == 1 else None
+    return "" if message_id is None else str(message_id)[:200]
+
+
 def letter_to_mp(letter):
     """The letter itself: From "<name> via Let Us Belong", Reply-To the supporter, To the MP
     only, with the letter's own stable Message-ID so that a re-send is recognisable."""
@@ -68,7 +87,7 @@ def letter_to_mp(letter):
         f"letters/email/letter_to_mp.{'fr' if letter.letter_language == 'fr' else 'en'}.txt",
         {"letter": letter, "site_url": site_url("/")},
     )
-    return LetterMessage(
+    message = LetterMessage(
         subject=one_line(letter.subject),
         body=body,
         sender=(f"{name} via {SITE_NAME}", settings.LETTERS_FROM_EMAIL),
@@ -76,9 +95,11 @@ def letter_to_mp(letter):
         reply_to=(name, letter.email),
         headers={"Message-ID": letter.message_id},
     )
+    message.metadata = tracking_metadata(letter, "letter")
+    return message
 
 
-def _supporter_email(letter, template, subject, **context):
+def _supporter_email(letter, template, subject, *, mail_kind=None, **context):
     """A transactional email to the supporter, in their language, with the privacy footer."""
     with translation.override(letter.language):
         context |= {
@@ -90,7 +111,7 @@ def _supporter_email(letter, template, subject, **context):
         }
         body = render_to_string(f"letters/email/{template}.txt", context)
         subject = one_line(subject % {"mp_name": context["mp_name"]})
-    return EmailMessage(
+    message = EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -100,6 +121,8 @@ def _supporter_email(letter, template, subject, **context):
             "Message-ID": make_msgid(domain=domain_of(settings.DEFAULT_FROM_EMAIL)),
         },
     )
+    message.metadata = tracking_metadata(letter, mail_kind or template)
+    return message
 
 
 def confirmation_email(letter, confirm_url):
@@ -118,3 +141,12 @@ def failure_email(letter):
     with translation.override(letter.language):
         subject = _("We could not deliver your letter to %(mp_name)s")
     return _supporter_email(letter, "failure", subject)
+
+
+def bounce_email(letter, print_url):
+    """The MP's mail server refused the letter for good: say so, and offer the print letter."""
+    with translation.override(letter.language):
+        subject = _("Your letter to %(mp_name)s did not reach their mailbox")
+    return _supporter_email(
+        letter, "bounced", subject, mail_kind="bounce_notice", print_url=print_url
+    )

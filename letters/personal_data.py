@@ -11,7 +11,7 @@ from django.db.models import CharField, Q, Value
 from django.db.models.functions import Cast, Concat, Length
 from django_tasks_db.models import DBTaskResult
 
-from letters.models.letter import Letter, LetterEvent
+from letters.models.letter import Letter, LetterEvent, TrackingPayload
 from privacy.export import section
 from privacy.models import Consent
 
@@ -29,7 +29,8 @@ LETTER_EXPORT_FIELDS = [
     *Letter.PERSONAL_FIELDS,
     "hold_reason",
 ]
-EVENT_EXPORT_FIELDS = ["at", "from_status", "to_status", "note"]
+EVENT_EXPORT_FIELDS = ["at", "from_status", "to_status", "note", "tracking", "mail", "reported_at"]
+PAYLOAD_EXPORT_FIELDS = ["received_at", "esp", "payload"]
 
 
 def removed_marker():
@@ -59,9 +60,9 @@ class LetterData:
         unconfirmed_cutoff = now - timedelta(days=settings.UNCONFIRMED_LETTER_RETENTION_DAYS)
         identity_cutoff = now - timedelta(days=settings.IDENTITY_RETENTION_DAYS)
         counts = {}
-        finished = Q(status=Letter.Status.SENT, sent_at__lt=body_cutoff) | Q(
-            status__in=[Letter.Status.FAILED, Letter.Status.SPAM], created_at__lt=body_cutoff
-        )
+        finished = Q(
+            status__in=[*Letter.COUNTED_AS_SENT, Letter.Status.BOUNCED], sent_at__lt=body_cutoff
+        ) | Q(status__in=[Letter.Status.FAILED, Letter.Status.SPAM], created_at__lt=body_cutoff)
         counts["bodies_removed"] = (
             Letter.objects.filter(finished)
             .exclude(body__startswith=REMOVED_PREFIX)
@@ -76,6 +77,11 @@ class LetterData:
         Consent.objects.filter(letter__in=unconfirmed).delete()
         counts["unconfirmed_deleted"] = unconfirmed.delete()[1].get("letters.Letter", 0)
 
+        payload_cutoff = now - timedelta(days=settings.WEBHOOK_PAYLOAD_RETENTION_DAYS)
+        counts["webhook_payloads_deleted"] = TrackingPayload.objects.filter(
+            received_at__lt=payload_cutoff
+        ).delete()[0]
+
         subscribed = Consent.objects.subscribed().values("sender_hash")
         counts["identities_removed"] = (
             Letter.objects.filter(created_at__lt=identity_cutoff, personal_data_removed_at=None)
@@ -87,9 +93,11 @@ class LetterData:
     def export(self, email, fingerprint):
         letters = list(supporter_letters(email, fingerprint).order_by("created_at"))
         events = LetterEvent.objects.filter(letter__in=letters).order_by("at")
+        payloads = TrackingPayload.objects.filter(event__letter__in=letters).order_by("pk")
         sections = {
             "letters": section(Letter, letters, LETTER_EXPORT_FIELDS),
             "events": section(LetterEvent, events, EVENT_EXPORT_FIELDS),
+            "webhook_payloads": section(TrackingPayload, payloads, PAYLOAD_EXPORT_FIELDS),
         }
         return {"letters": len(letters)}, sections
 
@@ -109,7 +117,13 @@ class LetterData:
             args_kwargs__args__0__in=letter_ids + [str(pk) for pk in letter_ids]
         ).exclude(status__in=["READY", "RUNNING"])
         tasks_deleted = tasks.delete()[0]
-        return {"letters": len(letter_ids), "task_results": tasks_deleted}
+        # The email service's raw reports quote the address and the name in the headers.
+        payloads = TrackingPayload.objects.filter(event__letter_id__in=letter_ids).delete()[0]
+        return {
+            "letters": len(letter_ids),
+            "task_results": tasks_deleted,
+            "webhook_payloads": payloads,
+        }
 
 
 def stop_sending(letter, actor):

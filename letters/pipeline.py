@@ -2,11 +2,19 @@
 
     submit_letter ──► pending_confirmation  (+ consents, + send_confirmation_email task)
     confirm_letter ─► queued | held         (+ send_letter task)
-    send_letter ────► sending ─► sent        (+ send_supporter_copy task)
+    send_letter ────► sending ─► sent        (+ send_supporter_copy task, on the first send)
                                └► queued    (transient failure: retried after 1, 5, 15, 60, 240 min)
                                └► failed    (refused, or still failing 24 h after confirmation;
                                              + send_failure_notice task)
     release_held / reject_held (organizers), requeue_stuck / expire_unconfirmed (sweep_letters)
+
+    What the email service reports afterwards (its webhooks; letters/tracking.py):
+    sent ─────────► delivered               (the MP's mail server took it)
+    sent|delivered ► bounced                (hard bounce, or soft bounces past the retries;
+                                             + send_bounce_notice task, the MP's bounce count)
+                   ► queued                 (soft bounce: 4.x.x or 5.2.2; sent again later)
+    A spam complaint from the MP's office changes no status: it pauses letters to that MP,
+    which send_letter then holds. Reports about supporters' emails suppress their address.
 
 Each change happens in one transaction holding the letter's row lock, and a task enqueued with
 it commits with it (django-tasks-db stores tasks in the same database: an outbox). Tasks carry
@@ -32,6 +40,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from directory.models import MemberOfParliament
+from privacy import suppression
 from privacy.identity import sender_hash
 from privacy.models import Consent
 
@@ -164,7 +173,7 @@ def send_confirmation_email(letter_id):
     if letter is None or letter.status != Status.PENDING_CONFIRMATION:
         return "skipped"
     confirm_url = mail.site_url(f"/{letter.language}/letters/confirm/{confirmation_token(letter)}/")
-    return _send_to_supporter(
+    return send_to_supporter(
         send_confirmation_email, letter, mail.confirmation_email(letter, confirm_url)
     )
 
@@ -238,6 +247,11 @@ def send_letter(letter_id):
             letter.hold_reason = "recipient can no longer receive letters"
             letter.transition(Status.HELD, note=letter.hold_reason, save_fields=["hold_reason"])
             return "held"
+        if letter.mp.letters_paused:
+            # The MP's office reported a letter as spam: organizers talk to them first.
+            letter.hold_reason = "letters to this MP are paused after a spam complaint"
+            letter.transition(Status.HELD, note=letter.hold_reason, save_fields=["hold_reason"])
+            return "held"
         if DeliverySettings.load().pause_sending:
             # The letter waits in the queue without a task; resume_sending() or the sweeper
             # enqueues the backlog, in order, once the switch is off.
@@ -251,8 +265,9 @@ def send_letter(letter_id):
             Status.SENDING, note=f"attempt {letter.attempts}", save_fields=["attempts"]
         )
 
+    message = mail.letter_to_mp(letter)
     try:
-        mail.letter_to_mp(letter).send()
+        message.send()
     except Exception as error:  # noqa: BLE001 - every failure is recorded; none is lost
         return _after_failure(letter_id, error)
 
@@ -260,10 +275,13 @@ def send_letter(letter_id):
         letter = _locked(letter_id)
         if letter.status != Status.SENDING:
             return "already moved"  # the sweeper re-queued it meanwhile; it will go again
+        first_send = letter.sent_at is None  # a soft bounce's retry sends no second copy
         letter.sent_at = timezone.now()
         letter.last_error = ""
-        letter.transition(Status.SENT, save_fields=["sent_at", "last_error"])
-        send_supporter_copy.enqueue(letter.pk)
+        letter.esp_message_id = mail.esp_message_id(message)
+        letter.transition(Status.SENT, save_fields=["sent_at", "last_error", "esp_message_id"])
+        if first_send:
+            send_supporter_copy.enqueue(letter.pk)
     return "sent"
 
 
@@ -273,7 +291,9 @@ def _next_slot_for_mp(mp_id, now):
     count one after the other."""
     MemberOfParliament.objects.select_for_update().filter(pk=mp_id).first()
     hour_ago = now - timedelta(hours=1)
-    recent = Letter.objects.filter(mp_id=mp_id, status=Status.SENT, sent_at__gte=hour_ago)
+    recent = Letter.objects.filter(
+        mp_id=mp_id, status__in=[*Letter.COUNTED_AS_SENT, Status.BOUNCED], sent_at__gte=hour_ago
+    )
     in_flight = Letter.objects.filter(mp_id=mp_id, status=Status.SENDING).count()
     if recent.count() + in_flight < settings.LETTERS_PER_MP_PER_HOUR:
         return None
@@ -340,9 +360,9 @@ def describe_failure(error):
 @task()
 def send_supporter_copy(letter_id):
     letter = _letter(letter_id)
-    if letter is None or letter.status != Status.SENT:
+    if letter is None or letter.status not in Letter.COUNTED_AS_SENT:
         return "skipped"
-    return _send_to_supporter(send_supporter_copy, letter, mail.copy_email(letter))
+    return send_to_supporter(send_supporter_copy, letter, mail.copy_email(letter))
 
 
 @task()
@@ -350,12 +370,15 @@ def send_failure_notice(letter_id):
     letter = _letter(letter_id)
     if letter is None or letter.status != Status.FAILED:
         return "skipped"
-    return _send_to_supporter(send_failure_notice, letter, mail.failure_email(letter))
+    return send_to_supporter(send_failure_notice, letter, mail.failure_email(letter))
 
 
-def _send_to_supporter(this_task, letter, message):
+def send_to_supporter(this_task, letter, message):
     """Send a transactional email; on a transient failure try again, sooner while the letter is
-    new (see SUPPORTER_MAIL_FIRST_RETRY), for a day."""
+    new (see SUPPORTER_MAIL_FIRST_RETRY), for a day. Nothing goes to an address erased or
+    suppressed (bounced, marked as spam) since the letter was written, or already blanked."""
+    if not letter.email or suppression.blocks(letter.sender_hash, letter.created_at):
+        return "suppressed"
     try:
         message.send()
     except Exception as error:  # noqa: BLE001

@@ -1,5 +1,6 @@
 """Letter totals for organizers, per campaign and per riding: counts only, no personal data,
-so every admin user (editors and translators too) may see them."""
+so every admin user (editors and translators too) may see them. "Sent" counts letters sent or
+delivered; a letter the MP's server refused afterwards counts as bounced instead."""
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -21,8 +22,9 @@ def _counts(prefix, letter_filter=None):
         return Count(prefix, filter=letter_filter & Q(**{f"{prefix}__status__in": statuses}))
 
     return {
-        "sent": count(S.SENT),
+        "sent": count(*Letter.COUNTED_AS_SENT),
         "in_progress": count(*IN_PROGRESS),
+        "bounced": count(S.BOUNCED),
         "failed": count(S.FAILED),
         "expired": count(S.EXPIRED),
         "spam": count(S.SPAM),

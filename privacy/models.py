@@ -119,11 +119,23 @@ class AuditEntry(models.Model):
 
 
 class Suppression(models.Model):
-    """An erased supporter: only the keyed hash of their normalised email stays, so no campaign
-    email given before the erasure is ever sent to them again."""
+    """An address we must not write to again: only the keyed hash of the normalised email.
+
+    Left by an erasure, or by the email service reporting that our mail to the supporter
+    bounced for good or was marked as spam (privacy/suppression.py). No email about anything
+    from before `created_at` is sent to them again; a letter they write later still gets its
+    confirmation, since they asked for it."""
+
+    class Reason(models.TextChoices):
+        ERASED = "erased", _("erased")
+        BOUNCED = "bounced", _("address bounced")
+        COMPLAINED = "complained", _("marked our email as spam")
 
     sender_hash = models.CharField(_("supporter fingerprint"), max_length=64, unique=True)
-    created_at = models.DateTimeField(_("erased"), default=timezone.now)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+    reason = models.CharField(
+        _("reason"), max_length=20, choices=Reason.choices, default=Reason.ERASED
+    )
 
     class Meta:
         verbose_name = _("suppressed supporter")

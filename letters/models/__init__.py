@@ -5,7 +5,7 @@ letter models from `letters.models.letter`, never from here: this package also i
 campaign page, whose routes import the views."""
 
 from .campaign_page import LetterCampaignPage
-from .letter import DeliverySettings, InvalidTransition, Letter, LetterEvent
+from .letter import DeliverySettings, InvalidTransition, Letter, LetterEvent, TrackingPayload
 
 __all__ = [
     "DeliverySettings",
@@ -13,4 +13,5 @@ __all__ = [
     "Letter",
     "LetterCampaignPage",
     "LetterEvent",
+    "TrackingPayload",
 ]

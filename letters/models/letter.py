@@ -1,7 +1,8 @@
-"""Letters, their event log and the delivery switch.
+"""Letters, their event log, the ESP's webhook payloads and the delivery switch.
 
-A letter's status only moves along `Letter.TRANSITIONS`; every move writes a `LetterEvent`.
-The functions that drive the moves live in `letters/pipeline.py`."""
+A letter's status only moves along `Letter.TRANSITIONS`; every move writes a `LetterEvent`, and
+so does every tracking event the email service reports (letters/tracking.py). The functions
+that drive the moves live in `letters/pipeline.py`."""
 
 import uuid
 
@@ -15,6 +16,15 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 class InvalidTransition(Exception):
     """A status change the state machine does not allow."""
+
+
+class LetterQuerySet(models.QuerySet):
+    """Letters by what they count as."""
+
+    def counted_as_sent(self):
+        """Letters that count in every counter, total and public figure: sent, and not
+        refused since (a bounced letter stops counting)."""
+        return self.filter(status__in=Letter.COUNTED_AS_SENT)
 
 
 class Letter(models.Model):
@@ -32,6 +42,8 @@ class Letter(models.Model):
         QUEUED = "queued", _("queued")
         SENDING = "sending", _("sending")
         SENT = "sent", _("sent")
+        DELIVERED = "delivered", _("delivered")
+        BOUNCED = "bounced", _("bounced")
         FAILED = "failed", _("failed")
         HELD = "held", _("held for review")
         EXPIRED = "expired", _("expired")
@@ -43,11 +55,16 @@ class Letter(models.Model):
         S.HELD: {S.QUEUED, S.SPAM, S.EXPIRED},
         S.QUEUED: {S.SENDING, S.HELD, S.FAILED},
         S.SENDING: {S.SENT, S.QUEUED, S.FAILED},
-        S.SENT: set(),
+        # The email service reports what became of a sent letter (letters/tracking.py): the
+        # MP's server took it, refused it for good, or refused it for now (sent again later).
+        S.SENT: {S.DELIVERED, S.BOUNCED, S.QUEUED},
+        S.DELIVERED: {S.BOUNCED, S.QUEUED},
+        S.BOUNCED: set(),
         S.FAILED: set(),
         S.EXPIRED: set(),
         S.SPAM: set(),
     }
+    COUNTED_AS_SENT = (S.SENT, S.DELIVERED)
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     campaign = models.ForeignKey(
@@ -103,6 +120,13 @@ class Letter(models.Model):
     )
 
     message_id = models.CharField(_("Message-ID"), max_length=200, unique=True)
+    esp_message_id = models.CharField(
+        _("email service's message id"),
+        max_length=200,
+        blank=True,
+        db_index=True,
+        help_text=_("Given by the email service when it accepts the letter; empty with SMTP."),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
@@ -114,6 +138,8 @@ class Letter(models.Model):
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed"), null=True, blank=True
     )
+
+    objects = LetterQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -128,22 +154,52 @@ class Letter(models.Model):
     def supporter_name(self):
         return f"{self.first_name} {self.last_name}".strip()
 
-    def transition(self, to_status, *, note="", actor=None, save_fields=()):
-        """Move to `to_status` if the state machine allows it, save, and log the event.
+    def can_move_to(self, to_status):
+        return to_status in self.TRANSITIONS[self.Status(self.status)]
+
+    def transition(self, to_status, *, note="", actor=None, save_fields=(), **event_fields):
+        """Move to `to_status` if the state machine allows it, save, and log the event
+        (`event_fields`: a tracking event's own fields, see `LetterEvent`).
 
         Call inside a transaction holding the row lock (see letters.pipeline)."""
-        if to_status not in self.TRANSITIONS[self.Status(self.status)]:
+        if not self.can_move_to(to_status):
             raise InvalidTransition(f"{self.status} → {to_status}")
         from_status = self.status
         self.status = to_status
         self.save(update_fields=["status", *save_fields])
-        LetterEvent.objects.create(
-            letter=self, from_status=from_status, to_status=to_status, note=note, actor=actor
+        return LetterEvent.objects.create(
+            letter=self,
+            from_status=from_status,
+            to_status=to_status,
+            note=note,
+            actor=actor,
+            **event_fields,
         )
 
 
 class LetterEvent(models.Model):
-    """One step in a letter's life. Notes never hold personal data."""
+    """One step in a letter's life: a status change, or what the email service reported about
+    one of the letter's emails (`tracking`, `mail`), which may change the status too.
+
+    Nothing here names the supporter: notes hold status codes, never addresses, and the ESP's
+    event is known by a keyed hash (`esp_event_key`, unique, so a replayed webhook is one row).
+    The ESP's raw payload, which does name people, is kept apart (`TrackingPayload`)."""
+
+    class Tracking(models.TextChoices):
+        DELIVERED = "delivered", _("delivered")
+        HARD_BOUNCE = "hard_bounce", _("hard bounce")
+        SOFT_BOUNCE = "soft_bounce", _("soft bounce")
+        COMPLAINT = "complaint", _("spam complaint")
+        DEFERRED = "deferred", _("delayed")
+        OTHER = "other", _("other report")
+
+    class Mail(models.TextChoices):
+        LETTER = "letter", _("the letter to the MP")
+        CONFIRMATION = "confirmation", _("confirmation email")
+        COPY = "copy", _("supporter's copy")
+        FAILURE = "failure", _("failure notice")
+        BOUNCE_NOTICE = "bounce_notice", _("bounce notice")
+        OTHER = "other", _("another email to the supporter")
 
     letter = models.ForeignKey(Letter, related_name="events", on_delete=models.CASCADE)
     at = models.DateTimeField(default=timezone.now)
@@ -153,12 +209,36 @@ class LetterEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
+    tracking = models.CharField(
+        _("email service report"), max_length=20, choices=Tracking.choices, blank=True
+    )
+    mail = models.CharField(_("about the email"), max_length=20, choices=Mail.choices, blank=True)
+    esp_event_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
 
     def __str__(self):
+        if self.tracking:
+            return f"{self.get_tracking_display()} ({self.get_mail_display()})"
         return f"{self.from_status} → {self.to_status}"
+
+
+class TrackingPayload(models.Model):
+    """The ESP's raw webhook event behind a tracking `LetterEvent`, for diagnosing delivery.
+
+    It can hold addresses and names (the recipient, the message's headers), so it is kept
+    WEBHOOK_PAYLOAD_RETENTION_DAYS (30) only, removed with the supporter's data on erasure, and
+    never stored for a letter whose personal data is already gone."""
+
+    event = models.OneToOneField(LetterEvent, related_name="payload", on_delete=models.CASCADE)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    esp = models.CharField(_("email service"), max_length=40)
+    payload = models.JSONField(_("the service's report"))
+
+    def __str__(self):
+        return f"{self.esp} {self.received_at:%Y-%m-%d %H:%M}"
 
 
 @register_setting(icon="mail")
