@@ -12,11 +12,13 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         # Both modules import the models, which exist only once the app registry is ready.
-        from . import pipeline
+        from . import pipeline, tracking
         from .personal_data import LetterData
 
         # The pipeline's receivers (turning "pause sending" off enqueues the backlog) must be
         # connected in every process, whether or not a view has imported the pipeline yet.
         pipeline.connect_receivers()
+        # The email service's delivery reports arrive on django-anymail's tracking signal.
+        tracking.connect_receivers()
         # Privacy's purge, export and erasure reach letters through this holder.
         registry.register(LetterData())

@@ -1,7 +1,9 @@
-"""Alarms for organizers (TRUST.md item 37): letters that wait too long, tasks that hang.
+"""Alarms for organizers: letters that wait too long, tasks that hang (TRUST.md item 37), MPs
+whose address bounces or whose office reported a letter as spam (item 36, letters/tracking.py).
 
-Shown on the Wagtail dashboard to every admin user (counts and ages only, no personal data) and
-logged as warnings by `sweep_letters`, so log-based monitoring can page someone too."""
+Shown on the Wagtail dashboard to every admin user (counts, ages and MPs' names only, no
+supporter's data) and logged as warnings by `sweep_letters`, so log-based monitoring can page
+someone too."""
 
 from datetime import timedelta
 
@@ -12,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks_db.models import DBTaskResult
 
+from directory.models import MemberOfParliament
 from letters.models.letter import DeliverySettings, Letter
 
 QUEUED_TOO_LONG = timedelta(minutes=15)
 RUNNING_TOO_LONG = timedelta(minutes=10)
+NAMES_SHOWN = 5
 
 
 def delivery_alerts(now=None):
@@ -49,4 +53,45 @@ def delivery_alerts(now=None):
             )
             % {"count": stuck}
         )
+    return alerts + mp_alerts()
+
+
+def mp_alerts():
+    """Sitting MPs whose contact is failing, or whose letters are paused after a complaint."""
+    alerts = []
+    sitting = MemberOfParliament.objects.filter(active=True).order_by("name")
+    failing = list(sitting.filter(contact_failing=True).values_list("name", flat=True))
+    if failing:
+        alerts.append(
+            ngettext(
+                "Letters cannot reach %(names)s: the address is marked failing after repeated "
+                "hard bounces. Correct it in the MP directory, then clear “contact failing”.",
+                "Letters cannot reach %(count)d MPs (%(names)s): their addresses are marked "
+                "failing after repeated hard bounces. Correct them in the MP directory, then "
+                "clear “contact failing”.",
+                len(failing),
+            )
+            % {"count": len(failing), "names": _names(failing)}
+        )
+    paused = list(sitting.filter(letters_paused=True).values_list("name", flat=True))
+    if paused:
+        alerts.append(
+            ngettext(
+                "Letters to %(names)s are paused: their office reported one of our letters as "
+                "spam. New letters wait in Held letters; clear “letters paused” in the MP "
+                "directory once you have spoken with the office.",
+                "Letters to %(count)d MPs (%(names)s) are paused: their offices reported our "
+                "letters as spam. New letters wait in Held letters; clear “letters paused” in "
+                "the MP directory once you have spoken with each office.",
+                len(paused),
+            )
+            % {"count": len(paused), "names": _names(paused)}
+        )
     return alerts
+
+
+def _names(names):
+    shown = ", ".join(names[:NAMES_SHOWN])
+    if len(names) > NAMES_SHOWN:
+        shown += " " + _("and %(count)d more") % {"count": len(names) - NAMES_SHOWN}
+    return shown

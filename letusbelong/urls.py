@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.sitemap import sitemap
+from letters.webhooks import tracking_webhook
 from letusbelong import security
 from privacy.views import unsubscribe
 from search import views as search_views
@@ -21,6 +22,8 @@ def healthz(request):
 urlpatterns = [
     path("admin/2fa/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # The email service's delivery reports (404 unless ANYMAIL_ESP and its secret are set).
+    path("anymail/<str:esp>/tracking/", tracking_webhook, name="anymail_tracking"),
     path("csp-report/", security.csp_report, name="csp_report"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", healthz, name="healthz"),

@@ -203,6 +203,17 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Let Us Belong <hello@letusbe
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LETTERS_FROM_EMAIL = env_str("LETTERS_FROM_EMAIL", "letters@letusbelong.ca")
 CAMPAIGN_CONTACT_EMAIL = env_str("CAMPAIGN_CONTACT_EMAIL", "hello@letusbelong.ca")
+# An email service through django-anymail ("postmark", "amazon_ses"…; production.py sends
+# through it). Its tracking webhook is mounted at /anymail/<ANYMAIL_ESP>/tracking/ only when
+# ANYMAIL_WEBHOOK_SECRET ("user:password", the basic auth in the URL given to the service) is
+# set too (letters/webhooks.py, docs/letters.md).
+ANYMAIL_ESP = env_str("ANYMAIL_ESP", "")
+ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET", "")}
+# Amazon SNS (SES's webhooks): the signing certificates and subscription links must be on a
+# host this matches (letters/sns.py). Tests point it at a local server.
+AMAZON_SNS_URL_PATTERN = env_str(
+    "AMAZON_SNS_URL_PATTERN", r"https://sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/"
+)
 
 # MP directory and postal-code lookup.
 REPRESENT_API_URL = env_str("REPRESENT_API_URL", "https://represent.opennorth.ca")
@@ -220,6 +231,9 @@ LETTERS_SITE_URL = env_str("LETTERS_SITE_URL", WAGTAILADMIN_BASE_URL)
 # sweep_letters: a letter `sending` this long is re-queued; a task RUNNING this long is failed.
 LETTERS_SENDING_TIMEOUT_MINUTES = env_int("LETTERS_SENDING_TIMEOUT_MINUTES", 10)
 LETTERS_TASK_GRACE_MINUTES = env_int("LETTERS_TASK_GRACE_MINUTES", 15)
+# Delivery reports (letters/tracking.py): after this many hard bounces in a row an MP's contact
+# is marked failing, and letters to it are refused until an organizer clears it.
+MP_HARD_BOUNCES_BEFORE_FAILING = env_int("MP_HARD_BOUNCES_BEFORE_FAILING", 3)
 
 # Abuse screening (letters/screening.py and letters/duplicates.py, docs/trust.md).
 LETTER_MIN_FILL_SECONDS = env_int("LETTER_MIN_FILL_SECONDS", 3)
@@ -300,6 +314,8 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 LETTER_BODY_RETENTION_DAYS = env_int("LETTER_BODY_RETENTION_DAYS", 30)
 UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS", 7)
 IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)
+# The email service's raw webhook events name recipients: kept this long for diagnosis.
+WEBHOOK_PAYLOAD_RETENTION_DAYS = env_int("WEBHOOK_PAYLOAD_RETENTION_DAYS", 30)
 # Campaign-update emails (CASL): who sends them and where to reach them.
 CAMPAIGN_ORGANISATION = env_str("CAMPAIGN_ORGANISATION", "Let Us Belong")
 CAMPAIGN_POSTAL_ADDRESS = env_str("CAMPAIGN_POSTAL_ADDRESS", "")

@@ -42,11 +42,11 @@ if env_str("EMAIL_HOST"):
             },
         }
     }
-elif env_str("ANYMAIL_ESP"):
-    # For example ANYMAIL_ESP=postmark with ANYMAIL_POSTMARK_SERVER_TOKEN in the environment.
-    esp = env_str("ANYMAIL_ESP")
+elif ANYMAIL_ESP:
+    # For example ANYMAIL_ESP=postmark with ANYMAIL_POSTMARK_SERVER_TOKEN in the environment,
+    # and ANYMAIL_WEBHOOK_SECRET for the delivery reports (docs/letters.md).
     INSTALLED_APPS = [*INSTALLED_APPS, "anymail"]
-    MAILERS = {"default": {"BACKEND": f"anymail.backends.{esp}.EmailBackend"}}
+    MAILERS = {"default": {"BACKEND": f"anymail.backends.{ANYMAIL_ESP}.EmailBackend"}}
     ANYMAIL = {
         key.removeprefix("ANYMAIL_"): value
         for key, value in os.environ.items()
