@@ -63,11 +63,13 @@ def compiled_translations():
 pytest_plugins = [
     "tests.support.accounts",
     "tests.support.directory",
+    "tests.support.esp",
     "tests.support.letters",
     "tests.support.mail",
     "tests.support.pagecache",
     "tests.support.represent",
     "tests.support.request_factory",
     "tests.support.site",
+    "tests.support.sns",
     "tests.support.worker",
 ]

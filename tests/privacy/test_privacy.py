@@ -96,6 +96,7 @@ def test_purge_applies_each_retention_period_and_is_idempotent(letter_campaign, 
     assert again.getvalue().split() == [
         "bodies_removed=0",
         "unconfirmed_deleted=0",
+        "webhook_payloads_deleted=0",
         "identities_removed=0",
         "consent_emails_removed=0",
     ]
