@@ -26,9 +26,9 @@ def delivery_alerts(now=None):
     """Translated alert messages; an empty list while delivery is healthy."""
     now = now or timezone.now()
     alerts = []
-    oldest = Letter.objects.filter(status=Letter.Status.QUEUED).aggregate(
-        oldest=Min(Coalesce("confirmed_at", "created_at"))
-    )["oldest"]
+    # A letter sent once and queued again after a soft bounce waits for its retry on purpose.
+    waiting = Letter.objects.filter(status=Letter.Status.QUEUED, sent_at__isnull=True)
+    oldest = waiting.aggregate(oldest=Min(Coalesce("confirmed_at", "created_at")))["oldest"]
     if oldest and now - oldest > QUEUED_TOO_LONG:
         minutes = int((now - oldest).total_seconds() // 60)
         message = ngettext(

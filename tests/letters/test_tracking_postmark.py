@@ -13,6 +13,7 @@ from directory.models import MemberOfParliament
 from letters import pipeline, tracking
 from letters.counter import letters_sent_count
 from letters.models import Letter, LetterEvent, TrackingPayload
+from letters.monitoring import delivery_alerts
 from privacy.models import Suppression
 from tests.support.esp import (
     POSTMARK_BOUNCE,
@@ -99,6 +100,9 @@ def test_a_soft_or_mailbox_full_bounce_schedules_a_retry_and_sends_no_email(
     assert retries.count() == 1
     assert not tasks_for(tracking.send_bounce_notice, letter).exists()
     assert MemberOfParliament.objects.get(pk=letter.mp_id).hard_bounces == 0
+    # Waiting for its retry on purpose: no "the queue is stuck" alarm, even hours later.
+    Letter.objects.filter(pk=letter.pk).update(confirmed_at=before - timedelta(hours=3))
+    assert delivery_alerts() == []
 
     # An hour later it goes again, and the supporter gets no second copy.
     copies = len(mail.outbox)
