@@ -34,17 +34,17 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Count, Q
 from django.db.models.signals import post_save
 from django.tasks import task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from directory.models import MemberOfParliament
 from privacy import suppression
 from privacy.identity import sender_hash
 from privacy.models import Consent
 
-from . import mail
+from . import mail, outgoing
 from .models.letter import DeliverySettings, Letter
 
 logger = logging.getLogger(__name__)
@@ -237,7 +237,7 @@ def send_letter(letter_id):
     """Deliver one letter to its MP. Safe to run twice: only a `queued` letter is sent."""
     now = timezone.now()
     with transaction.atomic():
-        letter = _locked(letter_id)
+        letter = _locked_with_mp(letter_id)
         if letter.status != Status.QUEUED:
             return "skipped"
         if letter.next_attempt_at and letter.next_attempt_at > now:
@@ -267,7 +267,7 @@ def send_letter(letter_id):
 
     message = mail.letter_to_mp(letter)
     try:
-        message.send()
+        outgoing.send(message)
     except Exception as error:  # noqa: BLE001 - every failure is recorded; none is lost
         return _after_failure(letter_id, error)
 
@@ -286,18 +286,18 @@ def send_letter(letter_id):
 
 
 def _next_slot_for_mp(mp_id, now):
-    """None while the MP has had fewer than LETTERS_PER_MP_PER_HOUR letters in the last hour,
-    else when the oldest of them leaves the window. The MP's row lock makes concurrent workers
-    count one after the other."""
-    MemberOfParliament.objects.select_for_update().filter(pk=mp_id).first()
-    hour_ago = now - timedelta(hours=1)
-    recent = Letter.objects.filter(
-        mp_id=mp_id, status__in=[*Letter.COUNTED_AS_SENT, Status.BOUNCED], sent_at__gte=hour_ago
+    """None while the MP has had fewer than LETTERS_PER_MP_PER_HOUR letters in the last hour
+    (sent, or being sent), else when the oldest of them leaves the window. The caller holds
+    the MP's row lock (`_locked_with_mp`), so concurrent workers count one after the other."""
+    recent = Q(status__in=[*Letter.COUNTED_AS_SENT, Status.BOUNCED])
+    recent &= Q(sent_at__gte=now - timedelta(hours=1))
+    counted = Letter.objects.filter(mp_id=mp_id).aggregate(
+        recent=Count("pk", filter=recent), in_flight=Count("pk", filter=Q(status=Status.SENDING))
     )
-    in_flight = Letter.objects.filter(mp_id=mp_id, status=Status.SENDING).count()
-    if recent.count() + in_flight < settings.LETTERS_PER_MP_PER_HOUR:
+    if counted["recent"] + counted["in_flight"] < settings.LETTERS_PER_MP_PER_HOUR:
         return None
-    oldest = recent.order_by("sent_at").values_list("sent_at", flat=True).first()
+    oldest = Letter.objects.filter(recent, mp_id=mp_id).order_by("sent_at")
+    oldest = oldest.values_list("sent_at", flat=True).first()
     if oldest is None:  # the hour is full of letters still being sent: look again soon
         return now + timedelta(minutes=1)
     return oldest + timedelta(hours=1, seconds=1)
@@ -380,7 +380,7 @@ def send_to_supporter(this_task, letter, message):
     if not letter.email or suppression.blocks(letter.sender_hash, letter.created_at):
         return "suppressed"
     try:
-        message.send()
+        outgoing.send(message)
     except Exception as error:  # noqa: BLE001
         reason = describe_failure(error)
         if is_permanent_failure(error) or timezone.now() - letter.created_at > GIVE_UP_AFTER:
@@ -486,6 +486,12 @@ def _locked(letter_id):
         .select_related("mp", "riding")
         .get(pk=letter_id)
     )
+
+
+def _locked_with_mp(letter_id):
+    """The letter and its MP, both row-locked (the MP's lock orders the pacing counts)."""
+    letters = Letter.objects.select_for_update(of=("self", "mp"))
+    return letters.select_related("mp__riding", "riding").get(pk=letter_id)
 
 
 def _letter(letter_id):

@@ -48,6 +48,10 @@ class Consent(models.Model):
     `given_with` is the record the consent came with (a letter): a generic relation, because the
     apps that collect consents sit above this one."""
 
+    # Written with every letter: no Wagtail reference-index task per consent (its source page
+    # would otherwise make it "indexable").
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         SEND_LETTER = "send_letter", _("send this letter")
         CAMPAIGN_UPDATES = "campaign_updates", _("campaign updates")
@@ -88,6 +92,8 @@ class AuditEntry(models.Model):
 
     The filter names the supporter only by their keyed hash (`identity.sender_hash`), so the
     trail itself keeps no email address, even after an erasure."""
+
+    wagtail_reference_index_ignore = True  # a log, not content: see Consent
 
     class Action(models.TextChoices):
         EXPORT = "export", _("export supporter data")

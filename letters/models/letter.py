@@ -36,6 +36,10 @@ class Letter(models.Model):
     its body is replaced by a "[removed N chars]" marker."""
 
     PERSONAL_FIELDS = ("first_name", "last_name", "email", "street_address", "city", "postal_code")
+    # Wagtail would otherwise enqueue a reference-index task at every save of a letter (it
+    # points at the campaign page): one more task per state change, for an admin "usage" list
+    # nobody needs of the campaign page.
+    wagtail_reference_index_ignore = True
 
     class Status(models.TextChoices):
         PENDING_CONFIRMATION = "pending_confirmation", _("waiting for confirmation")
@@ -200,6 +204,8 @@ class LetterEvent(models.Model):
         FAILURE = "failure", _("failure notice")
         BOUNCE_NOTICE = "bounce_notice", _("bounce notice")
         OTHER = "other", _("another email to the supporter")
+
+    wagtail_reference_index_ignore = True  # see Letter
 
     letter = models.ForeignKey(Letter, related_name="events", on_delete=models.CASCADE)
     at = models.DateTimeField(default=timezone.now)

@@ -214,6 +214,10 @@ ANYMAIL = {"WEBHOOK_SECRET": env_str("ANYMAIL_WEBHOOK_SECRET", "")}
 AMAZON_SNS_URL_PATTERN = env_str(
     "AMAZON_SNS_URL_PATTERN", r"https://sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/"
 )
+# The worker keeps its mail connection open from one email to the next (letters/outgoing.py):
+# reused while idle for less than this many seconds, for at most this many messages.
+MAIL_CONNECTION_IDLE_SECONDS = env_int("MAIL_CONNECTION_IDLE_SECONDS", 10)
+MAIL_CONNECTION_MAX_MESSAGES = env_int("MAIL_CONNECTION_MAX_MESSAGES", 100)
 
 # MP directory and postal-code lookup.
 REPRESENT_API_URL = env_str("REPRESENT_API_URL", "https://represent.opennorth.ca")

@@ -145,3 +145,37 @@ def test_sigterm_lets_the_current_send_finish(
     assert send.status == "SUCCESSFUL"
     assert not DBTaskResult.objects.filter(status="RUNNING").exists()
     assert len(smtp_sink.to(MP_ADDRESS)) == 1
+
+
+def test_two_workers_deliver_a_surge_once_each_over_few_connections_and_keep_pacing(
+    make_letter, make_mp, no_confirmation, smtp_sink, start_worker
+):
+    """30 letters to 5 MPs at most 4 an hour each, 2 workers: 20 delivered exactly once, the
+    other 10 wait for their MP's next hour; the worker reuses its SMTP connection."""
+    mps = [make_mp(f"350{n:02d}") for n in range(5)]
+    for n in range(30):
+        make_letter(mp=mps[n % 5], email=f"s{n}@example.org")
+    pacing = {"LETTERS_PER_MP_PER_HOUR": "4"}
+    start_worker(smtp=smtp_sink, extra_env=pacing), start_worker(smtp=smtp_sink, extra_env=pacing)
+
+    wait_until(
+        lambda: (
+            Letter.objects.filter(status=S.SENT).count() == 20
+            and not DBTaskResult.objects.filter(status="RUNNING").exists()
+            and not DBTaskResult.objects.filter(status="READY", run_after__isnull=True).exists()
+        ),
+        message="20 letters sent and every due task done",
+    )
+    smtp_sink.wait_for(40)  # 20 letters and 20 copies
+    to_mps = [msg for msg in smtp_sink.messages if msg.envelope_to[0].startswith("mp")]
+    assert len(to_mps) == 20
+    assert len({msg["Message-ID"] for msg in to_mps}) == 20  # none twice
+    for mp in mps:
+        assert len(smtp_sink.to(mp.email)) == 4
+        waiting = Letter.objects.filter(mp=mp, status=S.QUEUED)
+        assert waiting.count() == 2
+        assert all(letter.next_attempt_at > timezone.now() for letter in waiting)
+    sent_ids = {letter.message_id for letter in Letter.objects.filter(status=S.SENT)}
+    assert {msg["Message-ID"] for msg in to_mps} == sent_ids
+    connections = {msg.peer for msg in smtp_sink.messages}
+    assert len(connections) <= 4, "each worker reuses its connection (a few reopenings at most)"

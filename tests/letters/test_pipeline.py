@@ -11,12 +11,13 @@ from unittest import mock
 import pytest
 from anymail.exceptions import AnymailRecipientsRefused
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from letters import mail, pipeline
+from letters import outgoing, pipeline
 from letters.counter import letters_sent_count
 from letters.models import DeliverySettings, Letter
 from privacy import identity
@@ -25,6 +26,7 @@ from tests.factories import MemberOfParliamentFactory
 from tests.support.letters import letter_tasks
 
 S = Letter.Status
+SAVEPOINTS = {"SAVEPOINT", "RELEASE", "ROLLBACK"}  # the test's transaction, not the code's
 
 
 def parsed(message):
@@ -228,6 +230,21 @@ def test_send_delivers_to_the_mp_only_then_copies_the_supporter(make_letter, mai
     assert letter.body in copy.body and "/ru/privacy/" in copy.body
 
 
+def test_delivering_a_letter_and_its_copy_costs_ten_queries(make_letter, mailoutbox):
+    """The worker's share of a surge: claim (letter and MP locked together, pause switch, one
+    pacing count, status, event), then sent (status, event, copy task); the copy reads once."""
+    first, letter = make_letter(confirm=True), make_letter(confirm=True)
+    pipeline.send_letter.call(first.pk)  # the pause switch's row exists from now on
+
+    def statements(call):
+        with CaptureQueriesContext(connection) as queries:
+            assert call(letter.pk) == "sent"
+        return [q["sql"] for q in queries if q["sql"].split()[0] not in SAVEPOINTS]
+
+    assert len(statements(pipeline.send_letter.call)) == 9
+    assert len(statements(pipeline.send_supporter_copy.call)) == 1
+
+
 def test_letter_in_french_has_a_french_footer(make_letter, mailoutbox):
     letter = make_letter(letter_language="fr", confirm=True)
     pipeline.send_letter.call(letter.pk)
@@ -235,7 +252,8 @@ def test_letter_in_french_has_a_french_footer(make_letter, mailoutbox):
 
 
 def failing(error):
-    return mock.patch.object(mail.LetterMessage, "send", side_effect=error)
+    """Every send over the worker's mail connection raises `error`."""
+    return mock.patch.object(outgoing, "send", side_effect=error)
 
 
 def test_transient_failures_back_off(make_letter):
@@ -259,9 +277,7 @@ def test_transient_failures_back_off(make_letter):
 def test_a_confirmation_email_is_retried_soon_while_the_letter_is_new(make_letter, age, seconds):
     letter = make_letter()
     Letter.objects.filter(pk=letter.pk).update(created_at=timezone.now() - age)
-    message_class = type(mail.confirmation_email(letter, "https://example.org/confirm/"))
-    gone = smtplib.SMTPServerDisconnected("gone")
-    with mock.patch.object(message_class, "send", side_effect=gone):
+    with failing(smtplib.SMTPServerDisconnected("gone")):
         before = timezone.now()
         assert pipeline.send_confirmation_email.call(letter.pk) == "retry"
     retry = letter_tasks(pipeline.send_confirmation_email, letter).order_by("-enqueued_at").first()

@@ -12,7 +12,8 @@ This module imports neither pytest nor Django, so the benchmarks can use it as t
     sink.hang(); …; sink.release()                 # DATA is stored but never answered, then 250
 
 Each message is parsed with `email.policy.default`, with `.envelope_from`, `.envelope_to` (a
-list) and `.received_at` (time.time()) added; `text_of(message)` is its plain-text body.
+list), `.received_at` (time.time()) and `.peer` (the client's address and port, one per SMTP
+connection) added; `text_of(message)` is its plain-text body.
 """
 
 import asyncio
@@ -64,6 +65,7 @@ class SmtpSink:
         message.envelope_from = envelope.mail_from
         message.envelope_to = list(envelope.rcpt_tos)
         message.received_at = time.time()
+        message.peer = session.peer  # the client's (host, port): one per SMTP connection
         with self._arrived:
             self._received.append(message)
             self._arrived.notify_all()

@@ -17,8 +17,11 @@ from tests.support.loopback import SmtpSink
 
 @pytest.fixture
 def smtp_sink():
+    from letters import outgoing
+
     sink = SmtpSink().start()
     yield sink
+    outgoing.close()  # this process's reusable mail connection to the sink dies with it
     sink.stop()
 
 
