@@ -30,11 +30,14 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 # Debian packages the tests and benchmarks need: Chromium for the browser tests (never a
-# downloaded browser), wrk for `make bench`, gettext for translators' `make messages`.
+# downloaded browser), wrk for `make bench`, gettext for translators' `make messages`, Varnish
+# (the shared cache in front, tests/bench/soak) and nginx (the static-file yardstick of `make bench`).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v wrk >/dev/null 2>&1 || missing="$$missing wrk"; \
+	command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || missing="$$missing varnish"; \
+	command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	command -v pg_ctlcluster >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	if [ -n "$$missing" ]; then \

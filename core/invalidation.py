@@ -1,4 +1,4 @@
-"""Which content changes invalidate the page cache."""
+"""Which content changes invalidate the page cache, here and in the shared caches in front."""
 
 from django.apps import apps
 from django.conf import settings
@@ -7,9 +7,16 @@ from wagtail import signals as wagtail_signals
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site, get_page_models
 
+from core.frontcache import purge_every_site_on_commit
 from core.pagecache import bump_content_version
 
 DISPATCH_UID = "pagecache-bump"
+
+
+def content_changed(**kwargs):
+    """New content version for every process; the front caches purged once it commits."""
+    bump_content_version()
+    purge_every_site_on_commit()
 
 
 def _models_whose_saves_invalidate():
@@ -34,11 +41,11 @@ def connect_invalidation():
         wagtail_signals.published,
         wagtail_signals.unpublished,
     ):
-        signal.connect(bump_content_version, dispatch_uid=DISPATCH_UID)
+        signal.connect(content_changed, dispatch_uid=DISPATCH_UID)
     # Per model, not for every sender: a receiver on every model's post_delete would stop
     # Django's fast bulk deletes everywhere (retention purges, rate-limit pruning).
     for model in {Page, *get_page_models()}:
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=DISPATCH_UID)
+        post_delete.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)
     for model in _models_whose_saves_invalidate():
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=DISPATCH_UID)
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=DISPATCH_UID)
+        post_save.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)
+        post_delete.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)

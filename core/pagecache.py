@@ -26,6 +26,13 @@ Content-Security-Policy header, every time it is served, so no two responses sha
 
 Every response to an eligible request says `X-Cache: HIT` or `X-Cache: MISS`; others say
 `X-Cache: BYPASS`.
+
+Shared caches in front (Varnish, a CDN; docs/deploy.md): a cacheable page also says
+`Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` (one that used a nonce says
+`private`); everything else keeps what its view said (`no-store` on the letter steps). A
+request carrying `X-Shared-Cache-Fetch` (set by the VCL on Varnish's fetches) reads the content
+version from the database instead of this process's copy, so a cache purged after a change
+(core/frontcache.py) is never refilled with the old page.
 """
 
 import hashlib
@@ -45,6 +52,8 @@ from django.utils.translation import get_language_from_path
 from core.models import ContentVersion
 
 CACHEABLE_VARY = {"cookie", "accept-encoding"}
+# Set by the VCL on Varnish's requests to the site (deploy/varnish/letusbelong.vcl).
+SHARED_CACHE_FETCH_HEADER = "X-Shared-Cache-Fetch"
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-store", "no-cache"}
 
 
@@ -55,10 +64,11 @@ class _ContentVersion:
         self.value = None
         self.checked_at = float("-inf")
 
-    def current(self):
+    def current(self, *, fresh=False):
+        """The version, read from the database when `fresh` or when the copy is too old."""
         interval = getattr(settings, "PAGE_CACHE_VERSION_CHECK_SECONDS", 1)
         now = time.monotonic()
-        if self.value is None or now - self.checked_at >= interval:
+        if fresh or self.value is None or now - self.checked_at >= interval:
             try:
                 self.value = ContentVersion.current()
             except DatabaseError:
@@ -116,7 +126,9 @@ def cache_key(request):
     query = _query_key(request)
     if query is None:
         return None
-    version = content_version.current()
+    # A shared cache in front (Varnish) fetches right after it was purged: this process's copy
+    # of the version may be up to a second old, and a stale page must not be handed to it.
+    version = content_version.current(fresh=bool(request.headers.get(SHARED_CACHE_FETCH_HEADER)))
     if version is None:
         return None
     identity = "\n".join([request.get_host(), language, request.path, query])
@@ -154,6 +166,19 @@ def response_is_cacheable(request, response):
     return _header_tokens(response, "Vary") <= CACHEABLE_VARY
 
 
+def _mark_shareable(request, response):
+    """A page every anonymous visitor gets alike may be kept by shared caches (Varnish, a CDN)
+    for PAGE_CACHE_SECONDS; browsers revalidate (max-age=0), so a purge reaches them too.
+
+    Not a page that used a CSP nonce: a nonce must differ in every response, and only this
+    cache re-stamps it (`_restamp_nonce`); a shared cache would hand out the same one."""
+    if get_nonce(request):
+        response.headers["Cache-Control"] = "private, max-age=0"
+    else:
+        seconds = settings.PAGE_CACHE_SECONDS
+        response.headers["Cache-Control"] = f"public, max-age=0, s-maxage={seconds}"
+
+
 def _restamp_nonce(content, headers, old_nonce):
     """Replace the stored page's CSP nonce by a fresh one, in the body and the CSP headers."""
     new_nonce = secrets.token_urlsafe(16)
@@ -185,8 +210,10 @@ class PageCacheMiddleware:
             return self._from_cache(stored)
 
         response = self.get_response(request)
-        if request.method == "GET" and response_is_cacheable(request, response):
-            self._store(key, request, response)
+        if response_is_cacheable(request, response):
+            _mark_shareable(request, response)
+            if request.method == "GET":
+                self._store(key, request, response)
         response.headers["X-Cache"] = "MISS"
         return response
 

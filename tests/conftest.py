@@ -64,6 +64,7 @@ pytest_plugins = [
     "tests.support.accounts",
     "tests.support.directory",
     "tests.support.esp",
+    "tests.support.frontcache",
     "tests.support.letters",
     "tests.support.mail",
     "tests.support.pagecache",

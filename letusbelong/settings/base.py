@@ -196,6 +196,15 @@ PAGE_CACHE_INVALIDATING_MODELS = ["campaign.SiteNavigation"]
 # Only `make bench` sets this: requests carrying the header skip the cache (uncached figures).
 PAGE_CACHE_BYPASS_HEADER = env_str("PAGE_CACHE_BYPASS_HEADER")
 
+# Shared caches in front of the app nodes (docs/deploy.md): Varnish or a CDN answering HTTP
+# PURGE, e.g. FRONTEND_CACHE_URLS=http://127.0.0.1:6081. Every content change purges them
+# through Wagtail's frontend cache backends (core/frontcache.py).
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS")
+WAGTAILFRONTENDCACHE = {
+    f"front{number}": {"BACKEND": "core.frontcache.TimedHTTPBackend", "LOCATION": url}
+    for number, url in enumerate(FRONTEND_CACHE_URLS, 1)
+}
+
 # Mail: Django 6.1's MAILERS. Development prints to the console; production reads SMTP settings
 # from the environment (see production.py).
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
