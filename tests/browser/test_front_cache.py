@@ -5,41 +5,44 @@ the new page from Varnish within a second."""
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from campaign.models import StandardPage
-from tests.support.frontcache import get
+from tests.factories import EditorFactory
+from tests.support.loopback import http_get
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-PASSWORD = "a-long-editor-password-1234"
+PASSWORD = "a long organizer password 1234"
 
 
 @pytest.fixture
-def editor(db, settings):
-    """A member of Editors. Two-factor sign-in is tested in tests/accounts; this test is about
-    what happens after a signed-in organizer presses Publish."""
-    settings.ADMIN_REQUIRE_2FA = False
-    user = get_user_model().objects.create_user(
-        username="editor", email="editor@example.org", password=PASSWORD
-    )
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
+def organizer(db):
+    """A member of Editors with an authenticator app (TOTP)."""
+    user = EditorFactory(username="organizer", password=PASSWORD)
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    return user, device
+
+
+def current_code(device):
+    """What the organizer's authenticator app shows now."""
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 def anonymous(varnish, path):
-    status, headers, body = get(varnish.url + path)
+    status, headers, body = http_get(varnish.url + path)
     assert status == 200, (path, status)
     return headers["X-Cache"], body
 
 
 def test_a_page_published_in_the_admin_is_fresh_through_varnish_within_a_second(
-    browser, campaign_site, varnish_front, editor
+    browser, campaign_site, varnish_front, organizer
 ):
+    user, device = organizer
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     path = page.get_url()
     assert anonymous(varnish_front, path)[0] == "MISS"
@@ -49,9 +52,12 @@ def test_a_page_published_in_the_admin_is_fresh_through_varnish_within_a_second(
     context = browser.new_context(base_url=varnish_front.url)
     admin = context.new_page()
     admin.goto("/admin/login/")
-    admin.fill("#id_username", "editor")
+    admin.fill("#id_username", user.username)
     admin.fill("#id_password", PASSWORD)
     admin.get_by_role("button", name="Sign in").click()
+    admin.wait_for_url("**/admin/2fa/**")
+    admin.fill("input[name=token]", current_code(device))
+    admin.get_by_role("button", name="Verify").click()
     admin.wait_for_url("**/admin/")
     admin.goto(f"/admin/pages/{page.pk}/edit/")
     new_title = f"{page.title}: updated {time.time_ns()}"

@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from letters import pipeline
 from letters.models import Letter
+from tests.factories import MemberOfParliamentFactory
 from tests.support.letters import letter_tasks
 from tests.support.worker import wait_until
 
@@ -148,11 +149,11 @@ def test_sigterm_lets_the_current_send_finish(
 
 
 def test_two_workers_deliver_a_surge_once_each_over_few_connections_and_keep_pacing(
-    make_letter, make_mp, no_confirmation, smtp_sink, start_worker
+    make_letter, no_confirmation, smtp_sink, start_worker
 ):
     """30 letters to 5 MPs at most 4 an hour each, 2 workers: 20 delivered exactly once, the
     other 10 wait for their MP's next hour; the worker reuses its SMTP connection."""
-    mps = [make_mp(f"350{n:02d}") for n in range(5)]
+    mps = [MemberOfParliamentFactory(fed_code=f"350{n:02d}") for n in range(5)]
     for n in range(30):
         make_letter(mp=mps[n % 5], email=f"s{n}@example.org")
     pacing = {"LETTERS_PER_MP_PER_HOUR": "4"}

@@ -11,6 +11,7 @@ from django.test import override_settings
 
 from letters import outgoing, pipeline
 from letters.models import Letter
+from tests.support.loopback import SmtpSink
 
 S = Letter.Status
 
@@ -78,8 +79,6 @@ def test_after_a_failure_the_next_send_opens_a_new_connection(smtp_mailers):
 
 
 def test_a_different_mail_server_gets_its_own_connection(smtp_mailers, settings):
-    from tests.support.mail import SmtpSink
-
     outgoing.send(message(1))
     other = SmtpSink()
     other.start()
