@@ -2,6 +2,7 @@
 
 import json
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.html import strip_tags
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -222,9 +223,15 @@ class NewsPage(Page):
         return self.image
 
 
-class SiteNavigation(TranslatableMixin, models.Model):
+class SiteNavigation(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
     """The header menu and the footer of one language. wagtail-localize translates it;
-    templates look it up for the active locale only (see campaign_tags.site_navigation)."""
+    templates look up the live one of the active locale (see campaign_tags.site_navigation).
+
+    Drafts and revisions, like pages: a new translation starts as a draft (the Russian site keeps
+    its menu until a translator publishes), and edits leave a history the content loader reads
+    to know that people changed it. Only users with `change_source_sitenavigation` (Editors)
+    may change the English one; Translators change translations only
+    (campaign/wagtail_hooks.py)."""
 
     menu = StreamField(
         [("link", LinkBlock())],
@@ -241,6 +248,7 @@ class SiteNavigation(TranslatableMixin, models.Model):
         help_text=_("Linked from every page's footer, in the visitor's language."),
     )
     footer_links = StreamField([("link", LinkBlock())], blank=True)
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="sitenavigation")
 
     panels = [
         FieldPanel("menu"),
@@ -258,15 +266,23 @@ class SiteNavigation(TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("site navigation")
         verbose_name_plural = _("site navigation")
+        permissions = [
+            ("change_source_sitenavigation", _("Can change the navigation in the source language"))
+        ]
 
     def __str__(self):
         return str(_("Navigation and footer ({language})")).format(
             language=self.locale.get_display_name()
         )
 
+    @property
+    def revisions(self):
+        return self._revisions
+
     @classmethod
     def for_locale(cls, locale):
-        """The navigation of this locale, else the default locale's (a new language starts
-        with the source menu until it is translated)."""
-        own = cls.objects.filter(locale=locale).order_by("pk").first()
-        return own or cls.objects.filter(locale=Locale.get_default()).order_by("pk").first()
+        """The live navigation of this locale, else the default locale's (a new language starts
+        with the source menu until its translation is published)."""
+        live = cls.objects.filter(live=True).order_by("pk")
+        own = live.filter(locale=locale).first()
+        return own or live.filter(locale=Locale.get_default()).first()

@@ -44,3 +44,21 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.key}@{self.window_start}: {self.count}"
+
+
+class LoadedContent(models.Model):
+    """What `load_campaign_content` last wrote to one page or snippet, by the loader's key.
+
+    The loader updates an object only while its newest revision is still this one: a revision
+    made after it (an organizer's or a translator's edit, saved or published) means people own
+    the object now, and the loader leaves it alone until an explicit `--reset`. A record whose
+    object is gone means someone deleted it, and the loader does not bring it back either."""
+
+    key = models.CharField(max_length=200, unique=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    revision_id = models.BigIntegerField(null=True, blank=True)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.key} (revision {self.revision_id})"

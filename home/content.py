@@ -2,6 +2,8 @@
 language's tree and the site's root page. The English is the campaign's own text
 (shared/seed/campaign-page.txt)."""
 
+from django.core.management.base import CommandError
+
 from core.content.dsl import P, T, bullets, paragraph, rich, stream
 from core.content.registry import content_step
 from home.models import HomePage
@@ -132,19 +134,26 @@ def home_page(loader):
     page permissions below the Russian home."""
     loader.remove_wagtail_welcome_page()
     home = loader.pages["home"] = loader.page(None, HomePage, "home", HOME, "home")
+    if home is None:
+        raise CommandError(
+            "The English home page was deleted in the admin; "
+            "`load_campaign_content --reset` builds it again."
+        )
     loader.point_site_at(home)
-    loader.grant_translators(home.get_translation(loader.target_locale))
+    russian_home = home.get_translation_or_none(loader.target_locale)
+    if russian_home is not None:
+        loader.grant_translators(russian_home)
 
 
 @content_step(order=30)
 def home_call_to_action(loader):
-    """The home's call to action leads to the letter page, when the loader built one."""
+    """The home's call to action leads to the letter page, when the loader built one and still
+    owns the home page."""
     home, letter = loader.pages["home"], loader.pages.get("letter")
-    if letter is None or home.call_to_action_page_id == letter.pk:
+    if letter is None or home.call_to_action_page_id == letter.pk or not loader.owns("home"):
         return
     home.call_to_action_page = letter
-    home.save_revision().publish()
-    home = loader.pages["home"] = HomePage.objects.get(pk=home.pk)
+    home = loader.pages["home"] = loader.republish_source(home, "home")
     loader.changed("linked the home page to the letter page")
     loader.translate(home, HOME, "home")
 

@@ -235,6 +235,7 @@ def letter_campaign(loader):
             page.delete()
         TranslationSource.objects.filter(object_id=placeholder.translation_key).delete()
         placeholder.delete()
+        loader.ownership.forget("letter")
         loader.changed(f"removed the placeholder page /{slug}/")
     loader.pages["letter"] = loader.page(
         home, LetterCampaignPage, slug, LETTER_CAMPAIGN, "letter", LETTER_CAMPAIGN_SETTINGS

@@ -76,7 +76,7 @@ def campaign_pages(loader):
     pages["demands"] = loader.page(home, DemandsPage, "demands", demands, "demands")
     pages["faq"] = loader.page(home, FAQPage, "faq", FAQ, "faq")
     pages["news"] = loader.page(home, NewsIndexPage, "news", NEWS_INDEX, "news")
-    for item in NEWS:
+    for item in NEWS if pages["news"] is not None else ():
         spec = {name: value for name, value in item.items() if name != "slug"}
         loader.page(pages["news"], NewsPage, item["slug"], spec, f"news.{item['slug']}")
     pages["about"] = loader.page(home, StandardPage, "about", ABOUT, "about")
@@ -86,7 +86,8 @@ def campaign_pages(loader):
 
 
 def navigation(loader):
-    """The header menu and the footer, and their Russian translation."""
+    """The header menu and the footer, and their Russian translation. A page people deleted
+    is left out of them."""
     pages = loader.pages
     menu = [
         (pages["demands"], T("Our demands", "Наши требования")),
@@ -95,14 +96,15 @@ def navigation(loader):
         (pages["faq"], T("FAQ", "Вопросы и ответы")),
         (pages["about"], T("About", "О нас")),
     ]
+    footer = [
+        (pages["about"], T("About us", "О нас")),
+        (pages["contact"], T("Contact", "Контакты")),
+    ]
     spec = {
         "menu": Stream(tuple(("link", link(page, label)) for page, label in menu if page)),
         "footer_text": NAVIGATION_FOOTER_TEXT,
         "footer_links": Stream(
-            (
-                ("link", link(pages["about"], T("About us", "О нас"))),
-                ("link", link(pages["contact"], T("Contact", "Контакты"))),
-            )
+            tuple(("link", link(page, label)) for page, label in footer if page)
         ),
     }
     extra = {"privacy_page": pages["privacy"]}
@@ -112,4 +114,5 @@ def navigation(loader):
 @content_step(order=91)
 def news_translation_source(loader):
     """Its news were added since: record the final state in its translation source."""
-    loader.translate(loader.pages["news"], NEWS_INDEX, "news")
+    if loader.pages["news"] is not None:
+        loader.translate(loader.pages["news"], NEWS_INDEX, "news")

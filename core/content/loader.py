@@ -1,9 +1,14 @@
 """The content loader: English pages and snippets from the apps' content, and their Russian
-translations made THROUGH wagtail-localize. Idempotent.
+translations made THROUGH wagtail-localize. Idempotent, and it never overwrites people's work.
 
 Each Russian page is a TranslationSource for the English page, a Russian string for each of its
 segments, then `create_or_update_translation`, so translators keep editing the Russian pages in
 wagtail-localize and "Sync translated pages" works. A second run changes nothing.
+
+It creates what is missing and updates only what it still owns (ownership.py): a page or
+snippet edited in the admin since the loader wrote it, in either language, is left alone, and
+so is the Russian of an English page people edited (its translators sync it). `reset=True`
+(`load_campaign_content --reset`) takes everything back.
 """
 
 import json
@@ -26,6 +31,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from core.content.dsl import H3, UL, P, Rich, Stream, T
+from core.content.ownership import Owner, Ownership
 
 SOURCE_LANGUAGE = "en"
 TRANSLATION_LANGUAGE = "ru"
@@ -97,14 +103,20 @@ class ContentLoader:
     Content steps (registry.py) call `page()` and `snippet()` with a spec: {field name: value},
     values written in the DSL (dsl.py). `pages` holds the English pages by name, so that one
     app's step can link to another app's page. `changes` counts what a run changed; a second
-    run changes nothing."""
+    run changes nothing. `kept` names the content keys people own (see ownership.py)."""
 
-    def __init__(self, log):
+    def __init__(self, log, *, reset=False):
         self.log = log
         self.changes = 0
         self.pages = {}
+        self.kept = set()
+        self.ownership = Ownership(reset=reset)
         self.source_locale, _ = Locale.objects.get_or_create(language_code=SOURCE_LANGUAGE)
         self.target_locale, _ = Locale.objects.get_or_create(language_code=TRANSLATION_LANGUAGE)
+
+    def owns(self, key, language=SOURCE_LANGUAGE):
+        """False once people edited (or deleted) the content the loader made under `key`."""
+        return self.ownership.record_key(key, language) not in self.kept
 
     # -- English (source) ------------------------------------------------------------------
 
@@ -124,17 +136,40 @@ class ContentLoader:
             changed = changed or _comparable(field.value_to_string(instance)) != _comparable(before)
         return changed
 
+    def find_source(self, key, model, lookup):
+        """The English object made under `key`: by the loader's record, else by `lookup()`."""
+        record = self.ownership.record(key, SOURCE_LANGUAGE)
+        if record is not None:
+            return self.ownership.recorded_instance(record, model)
+        return lookup()
+
+    def keep(self, key, language, owner, what):
+        """Note that people own this object, and say so once."""
+        self.kept.add(self.ownership.record_key(key, language))
+        if owner is Owner.DELETED:
+            self.log(f"left out {what}: deleted in the admin (--reset brings it back)")
+        else:
+            self.log(f"kept {what}: edited in the admin")
+
     def upsert_page(self, parent, model, slug, spec, key, extra=None):
-        """The English page `slug` under parent, created or updated to match spec."""
+        """The English page `slug` under parent, created or updated to match spec; the page as
+        people left it when they own it; None when they deleted it."""
         fields = {
             name: in_language(value, SOURCE_LANGUAGE, f"{key}.{name}")
             for name, value in spec.items()
         }
         fields.update(extra or {})
-        if parent is None:
-            page = model.objects.filter(locale=self.source_locale, depth=2).first()
-        else:
-            page = model.objects.child_of(parent).filter(slug=slug).first()
+
+        def lookup():
+            if parent is None:
+                return model.objects.filter(locale=self.source_locale, depth=2).first()
+            return model.objects.child_of(parent).filter(slug=slug).first()
+
+        page = self.find_source(key, model, lookup)
+        owner = self.ownership.owner(key, SOURCE_LANGUAGE, page)
+        if owner in (Owner.PEOPLE, Owner.DELETED):
+            self.keep(key, SOURCE_LANGUAGE, owner, f"{model.__name__} /{slug}/")
+            return page
         if page is None:
             page = model(slug=slug, locale=self.source_locale, **fields)
             if parent is None:
@@ -146,15 +181,31 @@ class ContentLoader:
         elif self.assign(page, fields):
             page.save_revision().publish()
             self.changed(f"updated {model.__name__} /{slug}/")
+        self.ownership.remember(key, SOURCE_LANGUAGE, page)
         # Publishing saves another copy of the page; read back what is stored so the
         # translation source below matches the database (and a second run sees no change).
         return model.objects.get(pk=page.pk)
 
+    def republish_source(self, page, key):
+        """Publish a change a step made to an English page the loader owns, and record it."""
+        page.save_revision().publish()
+        self.ownership.remember(key, SOURCE_LANGUAGE, page)
+        return type(page).objects.get(pk=page.pk)
+
     # -- Russian (through wagtail-localize) ------------------------------------------------
 
     def translate(self, instance, spec, key, extra=None):
-        """Create or update the Russian translation of instance through wagtail-localize."""
+        """Create or update the Russian translation of instance through wagtail-localize,
+        unless people own the English (its translators sync it) or the Russian."""
         model = type(instance)
+        if not self.owns(key):
+            return instance.get_translation_or_none(self.target_locale)
+        target = instance.get_translation_or_none(self.target_locale)
+        owner = self.ownership.translation_owner(key, TRANSLATION_LANGUAGE, target)
+        if owner in (Owner.PEOPLE, Owner.DELETED):
+            self.keep(key, TRANSLATION_LANGUAGE, owner, f"the Russian {model.__name__} {key}")
+            return target
+
         shadow_fields = {
             name: in_language(value, TRANSLATION_LANGUAGE, f"{key}.{name}")
             for name, value in spec.items()
@@ -208,42 +259,55 @@ class ContentLoader:
         _, enabled_now = Translation.objects.get_or_create(
             source=source, target_locale=self.target_locale, defaults={"enabled": True}
         )
-        target = instance.get_translation_or_none(self.target_locale)
         if changed or enabled_now or target is None:
             source.create_or_update_translation(self.target_locale, publish=True)
             target = instance.get_translation(self.target_locale)
             self.changed(f"translated {model.__name__} {key} into {TRANSLATION_LANGUAGE}")
         if isinstance(target, Page):
             target = target.specific
-            # create_or_update_translation publishes on commit; inside an outer transaction
-            # (tests) that is later, so publish here when it has not happened yet.
-            if not target.live or target.has_unpublished_changes:
-                target.get_latest_revision().publish()
+        # create_or_update_translation publishes on commit; inside an outer transaction
+        # (tests) that is later, so publish here when it has not happened yet.
+        if hasattr(target, "live") and (not target.live or target.has_unpublished_changes):
+            target.get_latest_revision().publish()
+            target = type(target).objects.get(pk=target.pk)
+        self.ownership.remember(key, TRANSLATION_LANGUAGE, target)
         return target
 
     def page(self, parent, model, slug, spec, key, extra=None):
-        """English page plus its Russian translation."""
+        """English page plus its Russian translation (None when people deleted the page)."""
         page = self.upsert_page(parent, model, slug, spec, key, extra)
-        self.translate(page, spec, key, extra)
+        if page is not None:
+            self.translate(page, spec, key, extra)
         return page
 
     def snippet(self, model, spec, key, extra=None, *, label=None):
         """The source-locale instance of a translatable snippet (the first one, by pk), created
-        or updated to match spec, plus its Russian translation."""
+        or updated to match spec and published, plus its Russian translation."""
         label = label or str(model._meta.verbose_name)
         fields = {
             name: in_language(value, SOURCE_LANGUAGE, f"{key}.{name}")
             for name, value in spec.items()
         }
         fields.update(extra or {})
-        instance = model.objects.filter(locale=self.source_locale).order_by("pk").first()
+        instance = self.find_source(
+            key,
+            model,
+            lambda: model.objects.filter(locale=self.source_locale).order_by("pk").first(),
+        )
+        owner = self.ownership.owner(key, SOURCE_LANGUAGE, instance)
+        if owner in (Owner.PEOPLE, Owner.DELETED):
+            self.keep(key, SOURCE_LANGUAGE, owner, f"the {label}")
+            return instance
         if instance is None:
             instance = model(locale=self.source_locale, **fields)
             instance.save()
+            instance.save_revision().publish()
             self.changed(f"created the {label}")
-        elif self.assign(instance, fields):
-            instance.save()
+        elif self.assign(instance, fields) or instance.latest_revision_id is None:
+            instance.save_revision().publish()
             self.changed(f"updated the {label}")
+        self.ownership.remember(key, SOURCE_LANGUAGE, instance)
+        instance = model.objects.get(pk=instance.pk)
         self.translate(instance, spec, key, extra)
         return instance
 

@@ -9,6 +9,7 @@ import shutil
 import pytest
 from django.core.management import call_command
 
+from .admin import admin_visit  # noqa: F401 (a fixture for the admin tests)
 from .helpers import Visit
 
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
