@@ -15,6 +15,8 @@ from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, Transla
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.pages import in_own_language
+
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, DemandBlock, LinkBlock, QuestionBlock
 from .feeds import NewsFeed
 
@@ -154,7 +156,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def news(self):
         """Live news of this index (so of this language), newest first."""
         return (
-            NewsPage.objects.live()
+            in_own_language(NewsPage.objects.live())
             .public()
             .child_of(self)
             .defer_streamfields()

@@ -5,11 +5,15 @@ from collections import defaultdict
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from core.pages import in_own_language
+
 
 def sitemap(request):
     """One <url> per page and language; each lists all its translations as alternates."""
     pages = (
-        Page.objects.live().public().filter(depth__gt=1).select_related("locale").order_by("path")
+        in_own_language(Page.objects.live().public().filter(depth__gt=1))
+        .select_related("locale")
+        .order_by("path")
     )
     translations = defaultdict(list)
     entries = []

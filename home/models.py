@@ -8,6 +8,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign.blocks import RICH_TEXT_FEATURES, BodyBlock
 from campaign.models import PAGE_TRANSLATABLE_FIELDS, DemandsPage, NewsPage
+from core.pages import in_own_language
 
 LATEST_NEWS_COUNT = 3
 
@@ -83,9 +84,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["demands_page"] = DemandsPage.objects.live().public().child_of(self).first()
+        context["demands_page"] = (
+            in_own_language(DemandsPage.objects.live()).public().child_of(self).first()
+        )
         context["latest_news"] = (
-            NewsPage.objects.live()
+            in_own_language(NewsPage.objects.live())
             .public()
             .descendant_of(self)
             .defer_streamfields()

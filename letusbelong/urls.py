@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.sitemap import sitemap
@@ -12,6 +13,7 @@ from letters.webhooks import tracking_webhook
 from letusbelong import security
 from privacy.views import unsubscribe
 from search import views as search_views
+from translations.sync import SyncTranslationsView
 
 
 def healthz(request):
@@ -21,6 +23,12 @@ def healthz(request):
 
 urlpatterns = [
     path("admin/2fa/", include("accounts.urls")),
+    # Before the admin's own: wagtail-localize's sync, without "Publish immediately".
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(SyncTranslationsView.as_view()),
+        name="translations_sync",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # The email service's delivery reports (404 unless ANYMAIL_ESP and its secret are set).
     path("anymail/<str:esp>/tracking/", tracking_webhook, name="anymail_tracking"),

@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from core.pages import in_own_language
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -20,8 +22,14 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results = Page.objects.none()
     if query:
+        # Search filters only on indexed fields: aliases of other languages' pages go by id.
+        own_language = in_own_language(Page.objects.filter(locale=Locale.get_active()))
         results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active(), id__in=own_language.values("id"))
+            .specific()
+            .search(query)
         )
     paginator = Paginator(results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))

@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 from campaign.models import SiteNavigation
 from core.pagecache import content_version
+from core.pages import in_own_language
 
 register = template.Library()
 
@@ -49,34 +50,47 @@ def _resolve_navigation(request, locale):
     navigation = SiteNavigation.for_locale(locale)
     if navigation is None:
         return None
+    # A language whose navigation is not published yet borrows the source's links, named by
+    # the linked pages' own (translated) titles, and no footer text: never source-language copy.
+    borrowed = navigation.locale_id != locale.pk
     values = [item.value for item in [*navigation.menu, *navigation.footer_links]]
     linked = [value["page"] for value in values if value.get("page")]
     if navigation.privacy_page:
         linked.append(navigation.privacy_page)
     localized = {
         page.translation_key: page
-        for page in Page.objects.live().filter(
+        for page in in_own_language(Page.objects.live()).filter(
             locale=locale, translation_key__in={page.translation_key for page in linked}
         )
     }
 
     def resolve(page, text=""):
         page = localized.get(page.translation_key, page)
-        return {"url": page.get_url(request), "text": text or page.title}
+        return {
+            "url": page.get_url(request),
+            "text": page.title if borrowed else text or page.title,
+        }
 
     def links(stream):
-        return [
-            resolve(item.value["page"], item.value["text"])
-            if item.value.get("page")
-            else {"url": item.value["external_url"], "text": item.value["text"]}
-            for item in stream
-        ]
+        resolved = []
+        for item in stream:
+            if item.value.get("page"):
+                page = localized.get(item.value["page"].translation_key)
+                if borrowed and page is None:
+                    continue  # not translated yet
+                resolved.append(resolve(item.value["page"], item.value["text"]))
+            elif not borrowed:
+                resolved.append({"url": item.value["external_url"], "text": item.value["text"]})
+        return resolved
 
+    privacy = navigation.privacy_page
+    if privacy is not None and borrowed and privacy.translation_key not in localized:
+        privacy = None
     return {
         "menu": links(navigation.menu),
         "footer_links": links(navigation.footer_links),
-        "privacy": resolve(navigation.privacy_page) if navigation.privacy_page else None,
-        "footer_text": navigation.footer_text,
+        "privacy": resolve(privacy) if privacy else None,
+        "footer_text": "" if borrowed else navigation.footer_text,
     }
 
 
@@ -85,8 +99,8 @@ def _language_home_urls(request):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {}
-    homes = Page.objects.filter(
-        translation_key=site.root_page.translation_key, live=True
+    homes = in_own_language(
+        Page.objects.filter(translation_key=site.root_page.translation_key, live=True)
     ).select_related("locale")
     return {home.locale.language_code: home.get_url(request) for home in homes}
 
@@ -109,7 +123,8 @@ def language_links(context):
     current = translation.get_language()
     translated = {}
     if isinstance(page, Page) and page.pk:
-        for other in page.get_translations(inclusive=True).live().select_related("locale"):
+        translations = in_own_language(page.get_translations(inclusive=True).live())
+        for other in translations.select_related("locale"):
             translated[other.locale.language_code] = other.get_url(request)
     non_page_view = request is not None and not _is_page_view(request)
     homes = None

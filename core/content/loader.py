@@ -224,11 +224,15 @@ class ContentLoader:
             TranslationSource.objects.filter(
                 object_id=instance.translation_key, locale=instance.locale
             )
-            .values_list("content_json", flat=True)
+            .values("content_json", "last_updated_at")
             .first()
-        )
+        ) or {"content_json": None, "last_updated_at": None}
         source, _ = TranslationSource.update_or_create_from_instance(instance)
-        changed = _content(previous) != _content(source.content_json)
+        changed = _content(previous["content_json"]) != _content(source.content_json)
+        if not changed and previous["last_updated_at"] != source.last_updated_at:
+            # Only tree bookkeeping moved: the translation did not fall behind its source.
+            source.last_updated_at = previous["last_updated_at"]
+            source.save(update_fields=["last_updated_at"])
 
         # A rich text field gives several segments with one path; they pair up in order.
         segments = (

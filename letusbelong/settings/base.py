@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "privacy",
     "accounts",
+    "translations",
     "core",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -137,6 +138,9 @@ for extra_code in env_list("EXTRA_LANGUAGES"):
     LANGUAGES.append((extra_code, extra_code))
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation (page or snippet) starts as a draft: it goes live when a translator
+# publishes it, so the Russian site never shows a copy still in English.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True

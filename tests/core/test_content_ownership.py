@@ -63,9 +63,12 @@ def test_a_translators_russian_strings_are_kept(site_content, editor):
     output = load()
 
     assert "kept the Russian StandardPage about: edited in the admin" in output
-    assert StringTranslation.objects.get(
-        translation_of=segment.string, locale=site_content["ru"], context=segment.context
-    ).data == "Кто мы"
+    assert (
+        StringTranslation.objects.get(
+            translation_of=segment.string, locale=site_content["ru"], context=segment.context
+        ).data
+        == "Кто мы"
+    )
 
 
 def test_a_published_russian_page_is_kept(site_content, editor):
@@ -130,4 +133,6 @@ def test_a_deleted_page_stays_deleted_until_reset(site_content):
     assert all(item.value["page"] is not None for item in english_navigation.footer_links)
 
     load("--reset")
-    assert StandardPage.objects.filter(slug="contact", locale=site_content["ru"], live=True).exists()
+    assert StandardPage.objects.filter(
+        slug="contact", locale=site_content["ru"], live=True
+    ).exists()
