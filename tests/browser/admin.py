@@ -5,9 +5,9 @@ Two-factor sign-in has its own tests (tests/accounts); here it is off so the tes
 what each group can do once signed in."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
+
+from tests.factories import SuperuserFactory, UserFactory
 
 from .helpers import Visit
 
@@ -16,13 +16,9 @@ PASSWORD = "a-long-enough-test-password-7"
 
 def make_admin_user(username, group_name=None, *, language="en", superuser=False):
     """A user in `group_name` whose admin speaks `language`."""
-    model = get_user_model()
-    if superuser:
-        user = model.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
-    else:
-        user = model.objects.create_user(username, f"{username}@example.org", PASSWORD)
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
+    factory = SuperuserFactory if superuser else UserFactory
+    groups = (group_name,) if group_name else ()
+    user = factory(username=username, password=PASSWORD, groups=groups)
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = language
     profile.save()

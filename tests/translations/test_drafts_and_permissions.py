@@ -32,9 +32,9 @@ def submit(client, original, locale):
 
 
 def test_a_submitted_page_is_a_draft_until_a_translator_publishes(
-    client, site_content, translator, news_item
+    translator_client, site_content, news_item
 ):
-    client.force_login(translator)
+    client = translator_client
     assert submit(client, news_item, site_content["ru"]).status_code == 302
 
     russian = news_item.get_translation(site_content["ru"])
@@ -66,11 +66,11 @@ def test_an_alias_of_an_english_page_is_never_listed_or_served_in_russian(
 
 
 def test_a_submitted_navigation_is_a_draft_and_the_menu_never_turns_english(
-    client, site_content, translator
+    translator_client, site_content
 ):
+    client = translator_client
     SiteNavigation.objects.filter(locale=site_content["ru"]).delete()
     english = SiteNavigation.objects.get(locale=site_content["en"])
-    client.force_login(translator)
     client.post(
         reverse(
             "wagtail_localize:submit_snippet_translation",
@@ -87,12 +87,12 @@ def test_a_submitted_navigation_is_a_draft_and_the_menu_never_turns_english(
     assert "Our demands" not in header and ">News<" not in header
 
 
-def test_syncing_publishes_nothing(client, site_content, translator):
+def test_syncing_publishes_nothing(translator_client, site_content):
+    client = translator_client
     about = site_content["home"].get_children().get(slug="about").specific
     about.intro = "A changed English lead."
     about.save_revision().publish()
     source = translation_status.status_of(about, site_content["ru"]).source
-    client.force_login(translator)
 
     page = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert page.status_code == 200 and "publish_translations" not in page.content.decode()
@@ -106,10 +106,10 @@ def test_syncing_publishes_nothing(client, site_content, translator):
     assert status.state == translation_status.UNTRANSLATED and status.untranslated_strings == 1
 
 
-def test_translators_never_change_the_english_navigation(client, site_content, translator):
+def test_translators_never_change_the_english_navigation(translator_client, site_content):
+    client = translator_client
     english = SiteNavigation.objects.get(locale=site_content["en"])
     russian = SiteNavigation.objects.get(locale=site_content["ru"])
-    client.force_login(translator)
 
     for name, method in [("edit", "get"), ("edit", "post"), ("delete", "post")]:
         url = reverse(f"wagtailsnippets_campaign_sitenavigation:{name}", args=[english.pk])
@@ -125,8 +125,8 @@ def test_translators_never_change_the_english_navigation(client, site_content, t
     assert client.get(edit_russian).status_code == 200
 
 
-def test_translators_cannot_add_a_navigation(client, site_content, translator):
-    client.force_login(translator)
+def test_translators_cannot_add_a_navigation(translator_client, site_content):
+    client = translator_client
     before = SiteNavigation.objects.count()
     response = client.post(
         reverse("wagtailsnippets_campaign_sitenavigation:add"),

@@ -3,23 +3,14 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from campaign.models import NewsPage, StandardPage
+from tests.support.accounts import verified_login
 from translations import status as translation_status
 
 pytestmark = pytest.mark.django_db
 REPORT = reverse("translations_report")
-
-
-@pytest.fixture
-def editor(db, settings):
-    settings.ADMIN_REQUIRE_2FA = False
-    user = get_user_model().objects.create_user("editor", "editor@example.org", "x-12345678")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def change_about(site_content, text="We changed this lead in English."):
@@ -36,12 +27,14 @@ def test_everything_loaded_is_up_to_date(site_content):
     assert "Navigation and footer (English)" in titles  # snippets are listed too
 
 
-def test_a_changed_original_is_stale_until_synced_and_republished(client, site_content, translator):
+def test_a_changed_original_is_stale_until_synced_and_republished(
+    translator_client, site_content, translator
+):
+    client = translator_client
     about = change_about(site_content)
     status = translation_status.status_of(about, site_content["ru"])
     assert status.state == translation_status.STALE and status.changed_strings == 1
 
-    client.force_login(translator)
     report = client.get(REPORT).content.decode()
     assert 'data-state="stale" data-title="About us"' in report
     assert reverse("wagtail_localize:update_translations", args=[status.source.pk]) in report
@@ -78,37 +71,35 @@ def test_editors_and_translators_are_told_on_the_edit_views(
     about = change_about(site_content)
     russian = about.get_translation(site_content["ru"])
 
-    client.force_login(editor)
+    verified_login(client, editor)
     english_editor = client.get(reverse("wagtailadmin_pages:edit", args=[about.pk]))
     assert "Translation into Russian is out of date" in english_editor.content.decode()
 
-    client.force_login(translator)
+    verified_login(client, translator)
     russian_editor = client.get(reverse("wagtailadmin_pages:edit", args=[russian.pk]))
     assert "Translation into Russian is out of date" in russian_editor.content.decode()
 
 
 def test_a_new_page_shows_as_not_translated_with_a_translate_button(
-    client, site_content, translator
+    translator_client, site_content
 ):
+    client = translator_client
     item = NewsPage(title="Fresh news", slug="fresh-news", date="2031-02-03", summary="New.")
     site_content["news"].add_child(instance=item)
     item.save_revision().publish()
 
-    client.force_login(translator)
     report = client.get(REPORT).content.decode()
     assert 'data-state="missing" data-title="Fresh news"' in report
     assert reverse("wagtail_localize:submit_page_translation", args=[item.pk]) in report
 
 
-def test_the_dashboard_panel_and_who_sees_the_report(client, site_content, translator):
+def test_the_dashboard_panel_and_who_sees_the_report(client, site_content, translator, steward):
     change_about(site_content)
-    client.force_login(translator)
+    verified_login(client, translator)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="translations-panel-heading"' in dashboard and "About us" in dashboard
 
-    steward = get_user_model().objects.create_user("steward", "s@example.org", "x-12345678")
-    steward.groups.add(Group.objects.get(name="Data stewards"))
-    client.force_login(steward)
+    verified_login(client, steward)
     assert client.get(REPORT).status_code in (302, 403)
     assert (
         'id="translations-panel-heading"'
