@@ -12,7 +12,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 
 from translations import status as translation_status
+from translations.admin_api import TranslatorPagesAdminAPIViewSet
 from translations import views
+
+
+@hooks.register("construct_admin_api")
+def let_translators_read_linked_pages(router):
+    router.register_endpoint("pages", TranslatorPagesAdminAPIViewSet)
 
 
 @hooks.register("register_admin_urls")

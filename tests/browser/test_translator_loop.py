@@ -139,3 +139,17 @@ def test_a_translator_cannot_change_english_pages_or_navigation(admin_visit):
         admin.goto(path)
         assert admin.page.url.endswith("/admin/"), path
         assert "permission" in admin.page.locator(".messages").inner_text()
+
+
+def test_page_links_load_in_the_translation_editor(admin_visit):
+    """The Russian navigation links to English pages; each row shows the linked page."""
+    translator = make_admin_user("translator", "Translators")
+    russian_navigation = SiteNavigation.objects.get(locale__language_code="ru")
+    admin = admin_visit(translator)
+    admin.goto(f"/admin/snippets/campaign/sitenavigation/edit/{russian_navigation.pk}/")
+    admin.page.wait_for_selector("li.complete")
+    admin.page.wait_for_function(
+        "() => !document.body.innerText.includes('Fetching page information')"
+    )
+    assert admin.page.get_by_text("Our demands").count() >= 1
+    assert not admin.errors, admin.errors
