@@ -12,8 +12,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 
 from translations import status as translation_status
-from translations.admin_api import TranslatorPagesAdminAPIViewSet
 from translations import views
+from translations.admin_api import TranslatorPagesAdminAPIViewSet
 
 
 @hooks.register("construct_admin_api")
