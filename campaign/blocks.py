@@ -4,6 +4,7 @@ Each block carries its own template, icon, description and preview. Link logic l
 StructValue classes (see LinkValue) so templates never decide where a link points.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
@@ -137,7 +138,7 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation and who said it.")
         preview_value = {
             "quote": "These people are not threats.",
-            "attribution": "Let Us Belong",
+            "attribution": settings.CAMPAIGN_ORGANISATION,
         }
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -23,13 +24,18 @@ class NewsFeed(Feed):
         return self.index_page
 
     def title(self, index_page):
-        return _("%(title)s · Let Us Belong") % {"title": index_page.title}
+        return _("%(title)s · %(organisation)s") % {
+            "title": index_page.title,
+            "organisation": settings.CAMPAIGN_ORGANISATION,
+        }
 
     def link(self, index_page):
         return index_page.get_full_url(self.request)
 
     def subtitle(self, index_page):
-        return index_page.search_description or _("News from the Let Us Belong campaign")
+        return index_page.search_description or _("News from the %(organisation)s campaign") % {
+            "organisation": settings.CAMPAIGN_ORGANISATION
+        }
 
     def items(self, index_page):
         return index_page.news()[: self.item_count]

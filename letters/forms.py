@@ -26,7 +26,6 @@ from letters.screening import BotTrapMixin
 # says which words the supporter agreed to.
 SEND_LETTER_CONSENT_VERSION = "send-2026-11-v1"
 CAMPAIGN_UPDATES_CONSENT_VERSION = "updates-2026-11-v1"
-ORGANISATION_NAME = "Let Us Belong"
 
 
 def send_letter_consent_text():
@@ -40,7 +39,7 @@ def campaign_updates_consent_text():
     return gettext(
         "Yes, %(organisation)s (%(contact)s) may email me updates about this campaign against "
         "immigration discrimination and ways to help. I can unsubscribe at any time."
-    ) % {"organisation": ORGANISATION_NAME, "contact": settings.CAMPAIGN_CONTACT_EMAIL}
+    ) % {"organisation": settings.CAMPAIGN_ORGANISATION, "contact": settings.CAMPAIGN_CONTACT_EMAIL}
 
 
 # Characters that would break a mail header or hide text: C0/C1 controls and the Unicode

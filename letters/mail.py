@@ -21,7 +21,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-SITE_NAME = "Let Us Belong"
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
@@ -80,17 +79,21 @@ def esp_message_id(message):
 
 
 def letter_to_mp(letter):
-    """The letter itself: From "<name> via Let Us Belong", Reply-To the supporter, To the MP
-    only, with the letter's own stable Message-ID so that a re-send is recognisable."""
+    """The letter itself: From "<name> via <CAMPAIGN_ORGANISATION>", Reply-To the supporter,
+    To the MP only, with the letter's own stable Message-ID so that a re-send is recognisable."""
     name = one_line(letter.supporter_name)
     body = render_to_string(
         f"letters/email/letter_to_mp.{'fr' if letter.letter_language == 'fr' else 'en'}.txt",
-        {"letter": letter, "site_url": site_url("/")},
+        {
+            "letter": letter,
+            "site_url": site_url("/"),
+            "organisation": settings.CAMPAIGN_ORGANISATION,
+        },
     )
     message = LetterMessage(
         subject=one_line(letter.subject),
         body=body,
-        sender=(f"{name} via {SITE_NAME}", settings.LETTERS_FROM_EMAIL),
+        sender=(f"{name} via {settings.CAMPAIGN_ORGANISATION}", settings.LETTERS_FROM_EMAIL),
         recipient=(one_line(letter.mp.name), letter.mp.delivery_email),
         reply_to=(name, letter.email),
         headers={"Message-ID": letter.message_id},
@@ -107,7 +110,7 @@ def _supporter_email(letter, template, subject, *, mail_kind=None, **context):
             "mp_name": one_line(letter.mp.name),
             "privacy_url": site_url(f"/{letter.language}/privacy/"),
             "contact_email": settings.CAMPAIGN_CONTACT_EMAIL,
-            "site_name": SITE_NAME,
+            "site_name": settings.CAMPAIGN_ORGANISATION,
         }
         body = render_to_string(f"letters/email/{template}.txt", context)
         subject = one_line(subject % {"mp_name": context["mp_name"]})

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
+from django.template.loader import render_to_string
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -20,6 +21,15 @@ def healthz(request):
     """Liveness probe for the load balancer; touches nothing."""
     return HttpResponse("ok", content_type="text/plain")
 
+
+def server_error(request):
+    """The 500 page: a static template that only names the organisation (nothing that could
+    fail again, no context processors)."""
+    context = {"organisation": settings.CAMPAIGN_ORGANISATION}
+    return HttpResponseServerError(render_to_string("500.html", context))
+
+
+handler500 = server_error
 
 urlpatterns = [
     path("admin/2fa/", include("accounts.urls")),

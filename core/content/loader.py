@@ -335,7 +335,7 @@ class ContentLoader:
             Site.objects.create(
                 hostname=base_url.hostname or "localhost",
                 port=base_url.port or (443 if base_url.scheme == "https" else 80),
-                site_name="Let Us Belong",
+                site_name=settings.CAMPAIGN_ORGANISATION,
                 root_page=home,
                 is_default_site=True,
             )

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets and hosts come from the environment."""
 
 from datetime import timedelta
+from email.utils import formataddr
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,12 @@ DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# Who runs the campaign: the one name used wherever the organisation is named (site name,
+# page titles, consent wording, the From of its emails, the footer of letters to MPs, the
+# authenticator app's label), and its contact address.
+CAMPAIGN_ORGANISATION = env_str("CAMPAIGN_ORGANISATION", "Let Us Belong")
+CAMPAIGN_CONTACT_EMAIL = env_str("CAMPAIGN_CONTACT_EMAIL", "hello@letusbelong.ca")
 
 INSTALLED_APPS = [
     "home",
@@ -90,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.context_processors.organisation",
             ],
         },
     },
@@ -158,7 +166,7 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 
-WAGTAIL_SITE_NAME = "Let Us Belong"
+WAGTAIL_SITE_NAME = CAMPAIGN_ORGANISATION
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -212,10 +220,11 @@ WAGTAILFRONTENDCACHE = {
 # Mail: Django 6.1's MAILERS. Development prints to the console; production reads SMTP settings
 # from the environment (see production.py).
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Let Us Belong <hello@letusbelong.ca>")
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", formataddr((CAMPAIGN_ORGANISATION, CAMPAIGN_CONTACT_EMAIL))
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 LETTERS_FROM_EMAIL = env_str("LETTERS_FROM_EMAIL", "letters@letusbelong.ca")
-CAMPAIGN_CONTACT_EMAIL = env_str("CAMPAIGN_CONTACT_EMAIL", "hello@letusbelong.ca")
 # An email service through django-anymail ("postmark", "amazon_ses"…; production.py sends
 # through it). Its tracking webhook is mounted at /anymail/<ANYMAIL_ESP>/tracking/ only when
 # ANYMAIL_WEBHOOK_SECRET ("user:password", the basic auth in the URL given to the service) is
@@ -315,7 +324,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 ADMIN_REQUIRE_2FA = True
-OTP_TOTP_ISSUER = "Let Us Belong"
+OTP_TOTP_ISSUER = CAMPAIGN_ORGANISATION
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 
 # Uploads: bodies over MAX_REQUEST_BYTES are refused from their Content-Length (413) before
@@ -333,6 +342,5 @@ UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS",
 IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)
 # The email service's raw webhook events name recipients: kept this long for diagnosis.
 WEBHOOK_PAYLOAD_RETENTION_DAYS = env_int("WEBHOOK_PAYLOAD_RETENTION_DAYS", 30)
-# Campaign-update emails (CASL): who sends them and where to reach them.
-CAMPAIGN_ORGANISATION = env_str("CAMPAIGN_ORGANISATION", "Let Us Belong")
+# Campaign-update emails (CASL) also give the organisation's postal address.
 CAMPAIGN_POSTAL_ADDRESS = env_str("CAMPAIGN_POSTAL_ADDRESS", "")
