@@ -294,6 +294,7 @@ def measure_letter_post(stack, base, floor, postal_code):
         post_url, connections=POST_CONNECTIONS, script=post_script(urlencode(fields), headers)
     )
     created = Letter.objects.count() - before
+    row["letters_created"] = created
     if created < row["requests"] - row["errors"]:
         print(f"letter_post: {row['requests']} answered but only {created} letters created")
     row["ratio"] = round(row["rps"] / floor["rps"], 3)

@@ -136,7 +136,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages. English is the source; adding ("fr", _("French")) to LANGUAGES is all French
-# needs (see tests/campaign/test_languages.py).
+# needs (see tests/campaign/test_pages.py::test_french_is_added_by_settings_alone).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
@@ -217,8 +217,9 @@ WAGTAILFRONTENDCACHE = {
     for number, url in enumerate(FRONTEND_CACHE_URLS, 1)
 }
 
-# Mail: Django 6.1's MAILERS. Development prints to the console; production reads SMTP settings
-# from the environment (see production.py).
+# Mail: Django 6.1's MAILERS. This default prints to the console; development (dev.py) writes
+# each email to a file in var/mail/, tests keep them in memory (or send to their SMTP sink), and
+# production reads SMTP or email-service settings from the environment (production.py).
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", formataddr((CAMPAIGN_ORGANISATION, CAMPAIGN_CONTACT_EMAIL))

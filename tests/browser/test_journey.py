@@ -59,11 +59,13 @@ def walk(visit, *, language, javascript, smtp_sink, riding):
     site.check(f"{run}-03-mp")
 
     # 3. Edit the letter → details → submit (first with a missing field: the error state).
-    if page.locator("textarea[name=body]").count():
-        # The campaign's letter asks for the supporter's own words in [square brackets].
-        body = page.locator("textarea[name=body]")
-        own_words = f"I am writing from my own kitchen table in Ottawa ({run})."
-        body.fill(re.sub(r"\[[^\]]*\]", own_words, body.input_value()))
+    # The campaign lets supporters edit its letter, and asks for their own words in [square
+    # brackets]: the letter must be there to edit, with that slot.
+    body = page.locator("textarea[name=body]")
+    assert body.count() == 1, "the letter to edit is missing"
+    assert re.search(r"\[[^\]]+\]", body.input_value()), "no slot for the supporter's words"
+    own_words = f"I am writing from my own kitchen table in Ottawa ({run})."
+    body.fill(re.sub(r"\[[^\]]*\]", own_words, body.input_value()))
     site.check(f"{run}-04-letter-edited")
     page.fill("input[name=first_name]", "Ada")
     page.fill("input[name=last_name]", "Lovelace")

@@ -72,7 +72,9 @@ def test_sync_after_the_source_changes(client, site_content):
 
 
 @pytest.mark.django_db
-def test_translator_translates_a_page_and_exports_and_imports_po(client, site_content, translator):
+def test_translator_translates_a_page_and_exports_and_imports_po(
+    client, site_content, translator, django_capture_on_commit_callbacks
+):
     page = StandardPageFactory(
         parent=site_content["home"],
         title="Volunteer with us",
@@ -108,9 +110,17 @@ def test_translator_translates_a_page_and_exports_and_imports_po(client, site_co
         {"file": upload, "next": "/admin/"},
     )
     assert response.status_code == 302
-    translation.save_target(user=translator)
+    assert "Станьте волонтёром" not in client.get("/ru/volunteer/").content.decode()
+
+    # "Publish in Russian" in the translation editor. wagtail-localize publishes the new
+    # revision once the request's transaction commits: run those callbacks as a commit would.
+    edit_url = reverse("wagtailadmin_pages:edit", args=[russian.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(edit_url, {"action": "publish"})
+    assert response.status_code == 302
     russian.refresh_from_db()
-    russian.get_latest_revision().publish()
+    assert russian.live and russian.title == "Станьте волонтёром"
+    assert russian.get_latest_revision().user == translator
     assert client.get("/ru/volunteer/").content.decode().count("Станьте волонтёром") >= 1
 
 

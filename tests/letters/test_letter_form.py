@@ -1,6 +1,7 @@
 """TRUST 6, 11, 17, 21, 23, 26 through the real letter form (views by the supporter-views
 engineer, screening in letters/screening.py)."""
 
+import html
 import logging
 import re
 import time
@@ -8,13 +9,19 @@ import time
 import pytest
 from django.core import signing
 from django.test import Client, override_settings
+from django.urls import URLResolver, get_resolver, resolve
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
+from rest_framework.views import APIView
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
 
 from directory.models import MemberOfParliament
 from letters import pipeline
 from letters.models import Letter
-from letters.screening import RENDERED_AT_SALT
+from letters.screening import RENDERED_AT_SALT, mp_refusal
 from tests.factories import compose_data
+from tests.support.accounts import verified_login
 from tests.support.letters import FED_CODE, letter_tasks, write_url
 
 pytestmark = pytest.mark.django_db
@@ -51,17 +58,93 @@ def test_a_post_without_csrf_token_or_from_another_origin_creates_nothing(letter
     assert good.status_code == 303  # the same token from our own page works
 
 
-def test_no_letter_view_is_csrf_exempt():
-    from django.urls import get_resolver
+# Views that take POSTs without a CSRF token, and why. Nothing else may.
+CSRF_EXEMPT_ROUTES = {
+    "csp-report/": "browsers post violation reports without a token; the view only logs",
+    "anymail/<str:esp>/tracking/": "the email service's delivery reports, behind basic auth",
+    "en/unsubscribe/<str:token>/": "one-click unsubscribe (RFC 8058): mail clients post bare",
+}
+SAMPLE_VALUES = {"int": "1", "uuid": "00000000-0000-0000-0000-000000000000"}
 
-    from letters import views
 
-    exempt = [name for name in dir(views) if getattr(getattr(views, name), "csrf_exempt", False)]
-    assert exempt == []
-    for pattern in get_resolver().url_patterns:
-        assert not getattr(getattr(pattern, "callback", None), "csrf_exempt", False) or str(
-            pattern.pattern
-        ) in ("csp-report/", "anymail/<str:esp>/tracking/")  # server-to-server, basic auth
+def url_routes(patterns=None, prefix=""):
+    """(route, view) for every URL pattern, however deeply included."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from url_routes(pattern.url_patterns, route)
+        else:
+            yield route, pattern.callback
+
+
+def page_routes(pages):
+    """(route, view) for each live page and each route of its RoutablePageMixin, reached
+    through Wagtail's serve view."""
+    serve = resolve("/en/").func
+    for page in pages:
+        if page.url is None:  # outside every site: Wagtail serves it nowhere
+            continue
+        base = page.url.lstrip("/")
+        yield base, serve
+        if isinstance(page, RoutablePageMixin):
+            for pattern in page.get_subpage_urls():
+                yield base + str(pattern.pattern), serve
+
+
+def checks_csrf_itself(view):
+    """Django REST framework views (the admin's APIs) are exempt from the middleware and
+    check the token themselves for every session-authenticated request."""
+    view_class = getattr(view, "cls", None)
+    return isinstance(view_class, type) and issubclass(view_class, APIView)
+
+
+def sample_path(route):
+    """A path matching `route`, its converters filled with sample values (None if its regex is
+    more than anchors)."""
+    route = route.replace("^", "").replace("$", "")
+    if any(sign in route for sign in "()[]\\*+?|"):
+        return None
+    return "/" + re.sub(
+        r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_VALUES.get(m.group(1) or "", "x"), route
+    )
+
+
+def test_every_post_route_needs_the_csrf_token(letter_site, admin_user):
+    """Every route (nested includes, i18n patterns, the admin and its APIs, each page and each
+    route of the letter page) refuses a POST without a CSRF token, even from a signed-in
+    organizer, except the allow-listed ones."""
+    pages = [page.specific for page in Page.objects.live().filter(depth__gt=1)]
+    routes = sorted(set(url_routes()) | set(page_routes(pages)), key=lambda item: item[0])
+    exempt = {
+        route
+        for route, view in routes
+        if getattr(view, "csrf_exempt", False) and not checks_csrf_itself(view)
+    }
+    assert exempt == set(CSRF_EXEMPT_ROUTES)
+
+    discovered = {route for route, _view in routes}
+    nested = {
+        "admin/letters/",  # the letters admin, inside Wagtail's admin URLconf
+        "admin/2fa/verify/",
+        "admin/api/main/^pages/<int:pk>/action/<str:action_name>/",  # a REST API
+        "en/letters/confirm/<str:token>/",  # inside i18n_patterns and an include
+        "ru/write-to-your-mp/write/<str:fed_code>/",  # a route of the letter page
+        "ru/write-to-your-mp/find/",
+    }
+    assert nested <= discovered, nested - discovered
+
+    client = Client(enforce_csrf_checks=True)
+    verified_login(client, admin_user)
+    refused = set()
+    for route, _view in routes:
+        path = sample_path(route)
+        if path is None or route in CSRF_EXEMPT_ROUTES:
+            continue
+        response = client.post(path, compose_data())
+        assert response.status_code == 403, (route, response.status_code)
+        refused.add(route)
+    assert nested <= refused and len(refused) > 250
+    assert not Letter.objects.exists() and not letter_tasks().exists()
 
 
 # --- per-IP limit through the proxy (TRUST 21) -------------------------------------------------
@@ -123,6 +206,13 @@ def test_a_blocked_mp_is_refused_with_an_explanation(client, letter_site, flag):
     MemberOfParliament.objects.filter(riding_id=FED_CODE, active=True).update(**{flag: True})
     response = client.post(write_url("ru"), compose_data())
     assert response.status_code == 400
+    mp = MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
+    with translation.override("ru"):
+        explanation = str(mp_refusal(mp))
+    with translation.override("en"):
+        english = str(mp_refusal(mp))
+    content = html.unescape(response.content.decode())
+    assert explanation != english and explanation in content  # why, in the supporter's language
     assert not Letter.objects.exists() and not letter_tasks().exists()
 
 

@@ -8,12 +8,14 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from directory.lookup import lookup_postal_code
 from letters.models import Letter
 from letters.screening import BotTrapMixin, screen_submission, too_many_requests
 from tests.factories import (
     LetterCampaignPageFactory,
     LetterFactory,
     MemberOfParliamentFactory,
+    RidingFactory,
     screened_data,
     signed_render_time,
 )
@@ -323,9 +325,16 @@ def test_a_second_postal_code_in_the_same_riding_is_fine(
 def test_a_second_postal_code_in_another_riding_of_the_province_is_held(
     post_request, mp, campaign, represent_server
 ):
+    RidingFactory(fed_code="35082", name_en="Ottawa West—Nepean")
     represent_server.add_postcode("K2B7Y4", ["35082"])
     data = screened_data(city="Ottawa K2B-7Y4", postal_code="K1A 0A6")
-    assert screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
+    reason = screen_submission(post_request(), data, mp=mp, campaign=campaign).hold_reason
+    assert reason == "The address mentions a second postal code in another riding."
+    # Held because Represent placed the code in another riding of Ontario: not because the
+    # lookup failed, nor because the code belongs to another province.
+    assert represent_server.postcode_calls("K2B7Y4") == 1
+    [riding] = lookup_postal_code("K2B7Y4").ridings
+    assert (riding.fed_code, riding.province) == ("35082", mp.riding.province)
 
 
 def test_own_postal_code_written_in_the_address_is_fine(post_request, mp, campaign):

@@ -9,7 +9,9 @@ import sys
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.test import override_settings
+from wagtail.documents.models import Document
 
 pytestmark = pytest.mark.django_db
 PRODUCTION_ENV = {
@@ -193,6 +195,33 @@ def test_plain_http_is_redirected_to_https_on_the_same_host(client, as_productio
     assert response["Location"] == "https://letusbelong.example/en/"
 
 
-def test_documents_and_reports_are_not_public_scripts(client, as_production):
-    response = https_get(client, "/csp-report/")
-    assert response.status_code == 405
+def test_documents_and_reports_are_not_public_scripts(client, as_production, settings, tmp_path):
+    """Under the production settings, an uploaded HTML document downloads as an attachment that
+    can run nothing, and the CSP report endpoint serves nothing a page could load."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    document = Document(title="page")
+    document.file.save("page.html", ContentFile(b"<script>alert(1)</script>"), save=False)
+    document.save()
+    response = https_get(client, document.url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert_hsts(response)
+
+    assert https_get(client, "/csp-report/").status_code == 405
+    report = json.dumps({"csp-report": {"violated-directive": "img-src", "blocked-uri": "data"}})
+    posted = client.post(
+        "/csp-report/",
+        report,
+        content_type="application/csp-report",
+        secure=True,
+        HTTP_HOST="letusbelong.example",
+        HTTP_X_FORWARDED_PROTO="https",
+    )
+    assert posted.status_code == 204 and posted.content == b""
+    assert posted["X-Content-Type-Options"] == "nosniff"

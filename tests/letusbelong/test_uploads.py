@@ -3,6 +3,7 @@ oversized upload is refused before its body is read."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from wagtail.documents.models import Document
 
@@ -30,14 +31,18 @@ def test_active_documents_are_served_as_attachments(client, name, content, setti
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_svg_and_html_cannot_even_be_uploaded(admin_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [("evil.svg", SVG, "image/svg+xml"), ("evil.html", HTML, "text/html"), ("evil.htm", HTML, "")],
+)
+def test_svg_and_html_cannot_even_be_uploaded(admin_client, name, content, content_type):
+    extension = name.rsplit(".", 1)[1]
     response = admin_client.post(
         "/admin/documents/add/",
-        {"title": "evil", "file": SimpleUploadedFile("evil.svg", SVG, "image/svg+xml")},
+        {"title": "evil", "file": SimpleUploadedFile(name, content, content_type)},
     )
-    assert response.status_code == 200  # the form again, with an error
+    assert response.status_code == 200  # the form again, with the reason
+    assert f"File extension “{extension}” is not allowed" in response.content.decode()
     assert not Document.objects.filter(title="evil").exists()
 
 
@@ -63,8 +68,6 @@ def test_an_oversized_body_is_refused_before_it_is_read(settings):
 
 
 def test_an_oversized_document_fails_validation(admin_client, settings):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1000
     response = admin_client.post(
         "/admin/documents/add/",

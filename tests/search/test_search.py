@@ -1,6 +1,9 @@
 """Search: the current language only, robust to odd queries, paginated."""
 
 import pytest
+from wagtail.search import index
+
+from tests.factories import NewsPageFactory
 
 
 def result_links(html):
@@ -50,6 +53,30 @@ def test_search_answers_200_to_any_query(client, site_content, query):
 
 @pytest.mark.django_db
 def test_search_paginates_and_survives_bad_page_numbers(client, site_content):
-    for page_number in ["1", "2", "999", "abc", "-1"]:
-        response = client.get("/en/search/", {"q": "Canada", "page": page_number})
+    for number in range(23):
+        page = NewsPageFactory(
+            parent=site_content["news"],
+            title=f"Quokka update {number}",
+            summary="Quokka news.",
+            publish=True,
+        )
+        index.insert_or_update_object(page)
+
+    def results(page_number):
+        response = client.get("/en/search/", {"q": "Quokka", "page": page_number})
         assert response.status_code == 200
+        content = response.content.decode()
+        return result_links(content), content
+
+    pages = [results(number) for number in ("1", "2", "3")]
+    assert [len(links) for links, _html in pages] == [10, 10, 3]
+    every_link = [link for links, _html in pages for link in links]
+    assert len(set(every_link)) == 23  # each result once, on one page
+    first, second, last = (content for _links, content in pages)
+    assert "Page 1 of 3" in first and 'rel="prev"' not in first
+    assert 'rel="next" href="?q=Quokka&amp;page=2"' in first
+    assert 'rel="prev" href="?q=Quokka&amp;page=1"' in second
+    assert "Page 3 of 3" in last and 'rel="next"' not in last
+    # Out of range: the last page; not a number: the first page (Paginator.get_page).
+    assert results("999")[0] == results("-1")[0] == pages[2][0]
+    assert results("abc")[0] == results("")[0] == pages[0][0]
