@@ -11,7 +11,10 @@ Nobody adds, edits or deletes a letter here: a letter's status only moves throug
 letters.pipeline. Everything is rendered by Django templates, so supporters' text is escaped.
 """
 
+from datetime import datetime
+
 import django_filters
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -20,20 +23,23 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from directory.models import Province, Riding
+from letters import admin_display as display
 from letters import pipeline, views_reports
-from letters.models import Letter, LetterCampaignPage
+from letters.models import Letter
 from privacy.audit import audit
 from privacy.models import AuditEntry
 
@@ -74,18 +80,26 @@ def can(user, action):
     return LetterPermissionPolicy(Letter).user_has_permission(user, action)
 
 
-class LetterFilterSet(WagtailFilterSet):
-    """The letters list's filters: campaign, status, province, riding, date written."""
+def campaign_choices():
+    """One choice per campaign, its translations together, named by its source-language title."""
+    return [(str(row["translation_key"]), row["title"]) for row in views_reports.campaign_totals()]
 
-    campaign = django_filters.ModelChoiceFilter(
-        queryset=LetterCampaignPage.objects.order_by("title"), label=_("campaign")
+
+class LetterFilterSet(WagtailFilterSet):
+    """The letters list's filters: campaign, status, province, riding (typed: part of its name
+    or its FED code), date written."""
+
+    campaign = django_filters.ChoiceFilter(
+        field_name="campaign__translation_key", choices=campaign_choices, label=_("campaign")
     )
     status = django_filters.ChoiceFilter(choices=Letter.Status.choices, label=_("status"))
     province = django_filters.ChoiceFilter(
         field_name="riding__province", choices=Province.choices, label=_("province")
     )
-    riding = django_filters.ModelChoiceFilter(
-        queryset=Riding.objects.order_by("name_en"), label=_("riding")
+    riding = django_filters.CharFilter(
+        method="filter_riding",
+        label=_("riding (name or FED code)"),
+        widget=forms.TextInput(attrs={"list": "riding-names", "autocomplete": "off"}),
     )
     created_at = django_filters.DateFromToRangeFilter(
         label=_("written"), widget=DateRangePickerWidget
@@ -95,6 +109,16 @@ class LetterFilterSet(WagtailFilterSet):
         model = Letter
         fields = []
 
+    def filter_riding(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if value.isdigit():
+            return queryset.filter(riding__fed_code=value)
+        return queryset.filter(
+            Q(riding__name_en__icontains=value) | Q(riding__name_fr__icontains=value)
+        )
+
 
 def neutralise_formula(value):
     """A cell starting with = + - @ is a formula to a spreadsheet: make it text."""
@@ -102,13 +126,55 @@ def neutralise_formula(value):
     return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
 
 
-class LetterIndexView(generic.IndexView):
-    """The letters list and its CSV export, which needs the export permission and is audited."""
+CSV = SpreadsheetExportMixin.FORMAT_CSV
+XLSX = SpreadsheetExportMixin.FORMAT_XLSX
 
+
+class LetterIndexView(generic.IndexView):
+    """The letters list and its CSV export, which needs the export permission and is audited.
+
+    Times are in TIME_ZONE (named above the list) and, in exports, ISO 8601 with the offset;
+    statuses, languages and yes/no are words in the admin language, headings too."""
+
+    template_name = "letters_admin/letter_index.html"
     custom_value_preprocess = {
         **SpreadsheetExportMixin.custom_value_preprocess,
+        datetime: {CSV: display.iso_datetime, XLSX: display.iso_datetime},
+        bool: {CSV: display.yes_no, XLSX: display.yes_no},
         str: {SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula},
     }
+    custom_field_preprocess = {
+        "status": {CSV: display.status_name, XLSX: display.status_name},
+        "language": {CSV: display.language_name, XLSX: display.language_name},
+        "letter_language": {CSV: display.language_name, XLSX: display.language_name},
+    }
+
+    def get_heading(self, queryset, field):
+        return capfirst(super().get_heading(queryset, field))
+
+    def stream_csv(self, queryset):
+        """Rows are written after the view returns, when the admin's language is no longer
+        active: write each in it, so headings and words match the screen."""
+        language = translation.get_language()  # now, while the view runs
+        rows = super().stream_csv(queryset)
+
+        def in_admin_language():
+            while True:
+                with translation.override(language):
+                    line = next(rows, None)
+                if line is None:
+                    return
+                yield line
+
+        return in_admin_language()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["time_zone_note"] = display.time_zone_note()
+        context["riding_names"] = Riding.objects.order_by("name_en").values_list(
+            "name_en", "fed_code"
+        )
+        return context
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("campaign", "mp", "riding")
@@ -131,16 +197,39 @@ class LetterIndexView(generic.IndexView):
 
 
 class LetterInspectView(generic.InspectView):
-    """One letter, its body shown as written, and its events."""
+    """One letter, its body shown as written, and its events; times in TIME_ZONE, languages
+    as words."""
 
     template_name = "letters_admin/letter_inspect.html"
 
     def get_body_display_value(self):
         return format_html('<pre class="letter-body">{}</pre>', self.object.body)
 
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name, None)
+        if isinstance(value, datetime):
+            return display.local_datetime(value)
+        if field_name in ("language", "letter_language"):
+            return display.language_name(value)
+        if isinstance(value, bool):
+            return display.yes_no(value)
+        return super().get_field_display_value(field_name, field)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor")
+        context["events"] = [
+            {
+                "event": event,
+                "at": display.local_datetime(event.at),
+                "reported_at": display.local_datetime(event.reported_at)
+                if getattr(event, "reported_at", None)
+                else "",
+                "from_status": display.status_name(event.from_status),
+                "to_status": display.status_name(event.to_status),
+            }
+            for event in self.object.events.select_related("actor")
+        ]
+        context["time_zone_note"] = display.time_zone_note()
         return context
 
 
@@ -158,7 +247,13 @@ class LetterViewSet(ModelViewSet):
     form_fields = ["hold_reason"]  # never used: "change" is refused to everyone
     filterset_class = LetterFilterSet
     list_display = [
-        Column("created_at", label=_("written"), sort_key="created_at"),
+        TitleColumn(
+            "written",
+            label=_("written"),
+            accessor=lambda letter: display.local_datetime(letter.created_at),
+            sort_key="created_at",
+            url_name="letters_admin:inspect",
+        ),
         "status",
         "campaign",
         "riding",
@@ -187,6 +282,14 @@ class LetterViewSet(ModelViewSet):
         "message_id",
         "esp_message_id",
     ]
+    # The other columns are headed by their fields' names.
+    export_headings = {
+        "public_id": _("Letter ID"),
+        "created_at": _("Written"),
+        "riding.fed_code": _("Riding FED code"),
+        "riding.name_en": _("Riding"),
+        "mp.name": _("MP"),
+    }
     export_filename = "letters"
     ordering = ["-created_at"]
     list_per_page = 50
