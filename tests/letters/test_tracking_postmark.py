@@ -252,10 +252,13 @@ def test_the_webhook_is_not_mounted_without_a_secret_or_for_another_service(
     letter = esp_letter()
 
     def not_found():
-        # Like any unknown address outside the language prefix: a redirect to /en/…, a 404.
+        # A 404: the view's own (core/locale.py keeps it), or an unresolved address's after
+        # the redirect to /en/….
         response = postmark_site.post(postmark_event(POSTMARK_BOUNCE, letter))
-        assert response.status_code == 302 and response.url.startswith("/en/anymail/")
-        return Client().get(response.url).status_code == 404
+        if response.status_code == 302:
+            assert response.url.startswith("/en/anymail/")
+            response = Client().get(response.url)
+        return response.status_code == 404
 
     settings.ANYMAIL = {"WEBHOOK_SECRET": ""}
     assert not_found()
