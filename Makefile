@@ -12,11 +12,12 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test install translations system-deps postgres node-deps lint format messages bench soak clean
+.PHONY: help run test test-fast install translations system-deps postgres node-deps lint format messages bench soak clean
 
 help:
 	@echo "make run    start the site on http://$(HOST):$(PORT) with its task worker"
 	@echo "make test   run the whole test suite (DATABASE_URL selects the database)"
+	@echo "make test-fast  everything but the browser and process tests (under 3 minutes)"
 	@echo "make bench  measure throughput (see README)"
 	@echo "make soak   a bounded 60-second fault-injection run"
 
@@ -76,6 +77,12 @@ run: $(STAMP) translations
 
 test: $(STAMP) system-deps postgres node-deps translations
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
+
+# Everything but the browser tests and those that start processes (markers `browser`, `slow`):
+# the quick run before a commit. PYTEST_ARGS adds options, e.g. PYTEST_ARGS="tests/letters -x".
+test-fast: $(STAMP) postgres translations
+	@set +e; $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
 
 lint: $(STAMP)

@@ -4,7 +4,7 @@ from django.conf import settings
 
 
 def admin_prefix():
-    return getattr(settings, "ADMIN_URL_PREFIX", "/admin/")
+    return settings.ADMIN_URL_PREFIX
 
 
 def is_admin_path(path):

@@ -66,7 +66,7 @@ class _ContentVersion:
 
     def current(self, *, fresh=False):
         """The version, read from the database when `fresh` or when the copy is too old."""
-        interval = getattr(settings, "PAGE_CACHE_VERSION_CHECK_SECONDS", 1)
+        interval = settings.PAGE_CACHE_VERSION_CHECK_SECONDS
         now = time.monotonic()
         if fresh or self.value is None or now - self.checked_at >= interval:
             try:
@@ -93,8 +93,8 @@ def _query_key(request):
     """The allow-listed part of the query string, or None if another parameter is present."""
     if not request.META.get("QUERY_STRING"):
         return ""
-    allowed = set(getattr(settings, "PAGE_CACHE_QUERY_PARAMS", ()))
-    ignored = set(getattr(settings, "PAGE_CACHE_IGNORED_QUERY_PARAMS", ()))
+    allowed = set(settings.PAGE_CACHE_QUERY_PARAMS)
+    ignored = set(settings.PAGE_CACHE_IGNORED_QUERY_PARAMS)
     kept = []
     for name, value in parse_qsl(request.META["QUERY_STRING"], keep_blank_values=True):
         if name in allowed:
@@ -117,7 +117,7 @@ def cache_key(request):
     """The cache key of an eligible request, or None when this request must not use the cache."""
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return None
-    bypass_header = getattr(settings, "PAGE_CACHE_BYPASS_HEADER", None)
+    bypass_header = settings.PAGE_CACHE_BYPASS_HEADER
     if bypass_header and request.headers.get(bypass_header):
         return None
     language = get_language_from_path(request.path_info)

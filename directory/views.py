@@ -23,7 +23,6 @@ from directory.lookup import Status, elections_canada_url, lookup_postal_code, r
 from directory.models import Province
 
 MAX_QUERY_LENGTH = 100
-LOOKUPS_PER_IP_PER_MINUTE = 60
 
 PROVINCE_MESSAGE = _("Please choose a province or territory.")
 QUERY_MESSAGE = _("Please search with a shorter part of your riding's name.")
@@ -43,9 +42,9 @@ def _error(message, status=400, **extra):
 
 def _within_ip_limit(request):
     ip = client_ip(request)
-    if ip in getattr(settings, "RATE_LIMIT_EXEMPT_IPS", ()):
+    if ip in settings.RATE_LIMIT_EXEMPT_IPS:
         return True
-    limit = getattr(settings, "LOOKUPS_PER_IP_PER_MINUTE", LOOKUPS_PER_IP_PER_MINUTE)
+    limit = settings.LOOKUPS_PER_IP_PER_MINUTE
     return ratelimit.allow(ratelimit.hashed_key("lookup", ip), limit=limit, window_seconds=60)
 
 

@@ -32,11 +32,6 @@ from .represent import OverOurLimit, RepresentClient, RepresentUnavailable, Unkn
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PROVIDERS = [
-    "directory.lookup.service.CachedAnswers",
-    "directory.lookup.service.RepresentAnswers",
-]
-
 UNKNOWN_MESSAGE = _(
     "We could not find this postal code. Please check it, or choose your riding from the list."
 )
@@ -140,8 +135,7 @@ class RepresentAnswers:
                 return None
             except RepresentUnavailable as error:
                 logger.warning("Represent unavailable, pausing lookups: %s", error)
-                seconds = getattr(settings, "REPRESENT_COOL_DOWN_SECONDS", 30)
-                cache.set(self.cool_down_key, True, seconds)
+                cache.set(self.cool_down_key, True, settings.REPRESENT_COOL_DOWN_SECONDS)
                 return None
             remember(postal_code, fed_codes)
             return Answer(fed_codes, "represent")
@@ -202,8 +196,7 @@ def postcode_lock(code, *, wait_seconds):
 
 
 def providers():
-    paths = getattr(settings, "POSTCODE_LOOKUP_PROVIDERS", DEFAULT_PROVIDERS)
-    return [import_string(path)() for path in paths]
+    return [import_string(path)() for path in settings.POSTCODE_LOOKUP_PROVIDERS]
 
 
 def ridings_with_mp():

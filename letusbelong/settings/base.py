@@ -248,6 +248,15 @@ REPRESENT_CALLS_PER_MINUTE = env_int("REPRESENT_CALLS_PER_MINUTE", 55)
 REPRESENT_TIMEOUT_SECONDS = 3.0
 POSTCODE_CACHE_DAYS = env_int("POSTCODE_CACHE_DAYS", 30)
 POSTCODE_NEGATIVE_CACHE_DAYS = env_int("POSTCODE_NEGATIVE_CACHE_DAYS", 1)
+# After Represent fails, lookups skip it for this long and fall back at once.
+REPRESENT_COOL_DOWN_SECONDS = 30
+# Where a postal code's ridings come from, in order (a demo or offline site can replace them).
+POSTCODE_LOOKUP_PROVIDERS = [
+    "directory.lookup.service.CachedAnswers",
+    "directory.lookup.service.RepresentAnswers",
+]
+# The JSON lookup's limit per client address (directory/views.py).
+LOOKUPS_PER_IP_PER_MINUTE = env_int("LOOKUPS_PER_IP_PER_MINUTE", 60)
 MP_DATA_DIR = env_str("MP_DATA_DIR")
 
 # Letters.
@@ -325,6 +334,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
 ADMIN_REQUIRE_2FA = True
+# Where letusbelong/urls.py mounts the admin; the sign-in guards and the admin CSP follow it.
+ADMIN_URL_PREFIX = "/admin/"
 OTP_TOTP_ISSUER = CAMPAIGN_ORGANISATION
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 

@@ -2,9 +2,20 @@
 
 import os
 
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/letusbelong")
+if not os.environ.get("DATABASE_URL", "").strip():
+    os.environ["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/letusbelong"
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
 from .base import *  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    scheme = env_str("DATABASE_URL").partition(":")[0]  # never the rest: it may hold a password
+    raise ImproperlyConfigured(
+        f"The tests run on PostgreSQL only, as production does, not on {scheme!r}. Set "
+        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/letusbelong (pytest-django creates and "
+        "drops test_letusbelong), or unset it for that default."
+    )
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
