@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
+import worker_rate
 from flow import Supporter, form_fields
 from stack import BYPASS_HEADER, ROOT, Stack
 
@@ -161,37 +162,12 @@ def post_script(body, headers):
 def worker_delivery_rate(stack):
     """Queue WORKER_LETTERS letters (to as many MPs) in one transaction, with the worker running;
     letters sent per second from that commit until the last one is sent."""
-    from django.db import transaction
-
-    from directory.models import MemberOfParliament
-    from letters import pipeline
     from letters.models import Letter, LetterCampaignPage
 
     campaign = LetterCampaignPage.objects.live().filter(locale__language_code="en").first()
     # Straight to the queue, as after a confirmation: this measures delivery, not confirmation.
     LetterCampaignPage.objects.filter(pk=campaign.pk).update(require_confirmation=False)
-    campaign.require_confirmation = False
-    mps = [mp for mp in MemberOfParliament.objects.filter(active=True) if mp.can_receive_letters]
-    with transaction.atomic():
-        letters = [
-            pipeline.submit_letter(
-                campaign=campaign,
-                mp=mps[number % len(mps)],
-                language="en",
-                letter_language="en",
-                subject="Let us belong",
-                body="Dear MP,\n\nPlease end immigration discrimination.\n\nSam",
-                first_name="Sam",
-                last_name=f"Worker{number}",
-                email=f"worker-bench-{number}@example.org",
-                street_address="1 Queen Street West",
-                city="Toronto",
-                postal_code="M5V 3L9",
-                wants_updates=False,
-                consent_wordings={"send_letter": ("1", "send"), "campaign_updates": ("1", "no")},
-            )
-            for number in range(WORKER_LETTERS)
-        ]
+    letters = worker_rate.queue_letters(WORKER_LETTERS)
     started = time.monotonic()
     ids = [letter.pk for letter in letters]
     deadline = started + 120

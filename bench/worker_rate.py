@@ -66,7 +66,7 @@ def measure(sink, count):
     """Letters per second from the commit that queues `count` letters until the sink has them
     all. Returns a dict with the figures; `letters_per_s` counts only letters that arrived."""
     wait_for_empty_queue()
-    before = len(sink.messages())
+    before = len(sink.messages)
     letters = queue_letters(count)
     started = time.monotonic()
     wanted = {letter.message_id.strip("<>") for letter in letters}
@@ -77,13 +77,13 @@ def measure(sink, count):
     copies_done_at = None
     duplicates = 0
     while time.monotonic() < deadline:
-        messages = sink.messages()[before:]
-        ids = [(message.message_id or "").strip("<>") for message in messages]
+        messages = sink.messages[before:]
+        ids = [(message["Message-ID"] or "").strip("<>") for message in messages]
         arrived = wanted.intersection(ids)
         if done_at is None and len(arrived) == len(wanted):
             done_at = time.monotonic()
             duplicates = sum(1 for message_id in ids if message_id in wanted) - len(wanted)
-        copies = sum(1 for message in messages if copies_to.intersection(message.recipients))
+        copies = sum(1 for message in messages if copies_to.intersection(message.envelope_to))
         if done_at is not None and copies >= count:
             copies_done_at = time.monotonic()
             break
