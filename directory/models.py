@@ -97,8 +97,28 @@ class MemberOfParliament(models.Model):
     an MP who left becomes inactive, so letters already sent keep their recipient."""
 
     class Language(models.TextChoices):
+        """The official language an MP prefers, as the House of Commons publishes it."""
+
         EN = "en", _("English")
         FR = "fr", _("French")
+        BOTH = "both", _("English and French")
+        UNKNOWN = "", _("not known")
+
+    class FormOfAddress(models.TextChoices):
+        """How a French letter greets the MP: «Madame la Députée», «Monsieur le Député», or,
+        when not known, the neutral «Bonjour <name>» (never guessed from a first name)."""
+
+        MADAME = "madame", _("Madame")
+        MONSIEUR = "monsieur", _("Monsieur")
+        UNKNOWN = "", _("not known")
+
+    class FormOfAddressOverride(models.TextChoices):
+        """An organizer's choice of greeting, which wins over the imports."""
+
+        FROM_IMPORTS = "", _("as the imports say")
+        MADAME = "madame", _("Madame")
+        MONSIEUR = "monsieur", _("Monsieur")
+        NEUTRAL = "neutral", _("neutral greeting")
 
     class Source(models.TextChoices):
         CSV = "csv", _("CSV files")
@@ -115,7 +135,10 @@ class MemberOfParliament(models.Model):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     preferred_language = models.CharField(
-        _("preferred language"), max_length=2, choices=Language.choices, default=Language.EN
+        _("preferred language"), max_length=4, choices=Language.choices, blank=True, default=""
+    )
+    form_of_address = models.CharField(
+        _("form of address"), max_length=10, choices=FormOfAddress.choices, blank=True, default=""
     )
     photo_url = models.URLField(_("photo URL"), blank=True)
     offices = models.JSONField(_("offices"), default=list, blank=True)
@@ -131,6 +154,29 @@ class MemberOfParliament(models.Model):
     )
     do_not_send = models.BooleanField(
         _("do not send"), default=False, help_text=_("Block letters to this MP.")
+    )
+    preferred_language_override = models.CharField(
+        _("preferred language (organizer's choice)"),
+        max_length=4,
+        choices=[("", _("as the imports say"))]
+        + [(value, label) for value, label in Language.choices if value],
+        blank=True,
+        default="",
+        help_text=_(
+            "Leave empty to follow the imports. Set it when you know better: it wins over every "
+            "import and chooses the language the letter is offered in."
+        ),
+    )
+    form_of_address_override = models.CharField(
+        _("form of address (organizer's choice)"),
+        max_length=10,
+        choices=FormOfAddressOverride.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "How a French letter greets this MP. Leave empty to follow the imports; "
+            "“neutral greeting” always opens with «Bonjour» and the MP's name."
+        ),
     )
     contact_failing = models.BooleanField(
         _("contact failing"),
@@ -173,6 +219,18 @@ class MemberOfParliament(models.Model):
     @property
     def delivery_email(self):
         return self.email_override or self.email
+
+    @property
+    def letter_language_preference(self):
+        """en, fr, both or "" (not known): the organizer's choice, else the imports'."""
+        return self.preferred_language_override or self.preferred_language
+
+    @property
+    def address_form(self):
+        """madame, monsieur or "" (greet neutrally): the organizer's choice, else the imports'."""
+        if self.form_of_address_override == self.FormOfAddressOverride.NEUTRAL:
+            return ""
+        return self.form_of_address_override or self.form_of_address
 
     @property
     def can_receive_letters(self):

@@ -63,7 +63,7 @@ def riding_card(riding, language_code):
             "honorific": mp.honorific,
             "party": mp.party,
             "photo_url": mp.photo_url,
-            "preferred_language": mp.preferred_language,
+            "preferred_language": mp.letter_language_preference,
             "can_receive_letters": mp.can_receive_letters,
         },
     }

@@ -8,7 +8,7 @@ a group given them) see these menus: editors and translators never change a reci
 
 import django_filters
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -92,13 +92,20 @@ class RidingFilterSet(WagtailFilterSet):
 
 
 class MemberFilterSet(WagtailFilterSet):
-    """The MPs list's filters: province, party, sitting, letters blocked."""
+    """The MPs list's filters: province, party, sitting, letter language, letters blocked."""
 
     province = django_filters.ChoiceFilter(
         field_name="riding__province", choices=Province.choices, label=_("province")
     )
     party = django_filters.ChoiceFilter(choices=party_choices, label=_("party"))
     active = django_filters.BooleanFilter(label=_("sitting"))
+    letter_language = django_filters.ChoiceFilter(
+        label=_("letter language"),
+        choices=[
+            (value or "unknown", label) for value, label in MemberOfParliament.Language.choices
+        ],
+        method="filter_letter_language",
+    )
     blocked = django_filters.BooleanFilter(
         label=_("letters blocked"), method="filter_blocked", field_name="do_not_send"
     )
@@ -106,6 +113,15 @@ class MemberFilterSet(WagtailFilterSet):
     class Meta:
         model = MemberOfParliament
         fields = []
+
+    def filter_letter_language(self, queryset, name, value):
+        imported = Q(preferred_language_override="", preferred_language="")
+        if value == "unknown":
+            return queryset.filter(imported)
+        return queryset.filter(
+            Q(preferred_language_override=value)
+            | Q(preferred_language_override="", preferred_language=value)
+        )
 
     def filter_blocked(self, queryset, name, value):
         blocked = (
@@ -137,6 +153,17 @@ class MemberIndexView(generic.IndexView):
 
 def _sitting_mp(riding):
     return riding.current_mp or _("vacant")
+
+
+def _language_label(member):
+    """The language letters are offered in, marked when it is the organizer's choice."""
+    value = member.letter_language_preference
+    label = MemberOfParliament.Language(value).label
+    return (
+        _("%(language)s (set by an organizer)") % {"language": label}
+        if (member.preferred_language_override)
+        else label
+    )
 
 
 class RidingViewSet(ModelViewSet):
@@ -203,6 +230,7 @@ class MemberViewSet(ModelViewSet):
         "name",
         "riding",
         "party",
+        Column("letter_language", label=_("letter language"), accessor=_language_label),
         "active",
         "do_not_send",
         "contact_failing",
@@ -215,6 +243,10 @@ class MemberViewSet(ModelViewSet):
         "email",
         "email_override",
         "phone",
+        "preferred_language",
+        "preferred_language_override",
+        "form_of_address",
+        "form_of_address_override",
         "active",
         "do_not_send",
         "contact_failing",
@@ -228,11 +260,21 @@ class MemberViewSet(ModelViewSet):
     copy_view_enabled = False
     panels = [
         imported_fields_panel(
-            "riding", "name", "honorific", "party", "email", "phone", "preferred_language", "source"
+            "riding",
+            "name",
+            "honorific",
+            "party",
+            "email",
+            "phone",
+            "preferred_language",
+            "form_of_address",
+            "source",
         ),
         MultiFieldPanel(
             [
                 FieldPanel("email_override"),
+                FieldPanel("preferred_language_override"),
+                FieldPanel("form_of_address_override"),
                 FieldPanel("do_not_send"),
                 FieldPanel("contact_failing"),
                 FieldPanel("hard_bounces", read_only=True),
@@ -249,7 +291,8 @@ class MemberViewSet(ModelViewSet):
         FieldPanel("party"),
         FieldPanel("email"),
         FieldPanel("phone"),
-        FieldPanel("preferred_language"),
+        FieldPanel("preferred_language_override"),
+        FieldPanel("form_of_address_override"),
         FieldPanel("email_override"),
         FieldPanel("do_not_send"),
     ]

@@ -3,6 +3,7 @@
 import csv
 from pathlib import Path
 
+from directory.lookup.represent import form_of_address, preferred_language
 from directory.models import MemberOfParliament
 
 from .records import ImportProblem, MemberRecord, RidingRecord, Roster
@@ -24,21 +25,30 @@ def from_csv(directory):
         )
         for row in _read_csv(directory / DISTRICTS_FILE)
     ]
-    members = [
-        MemberRecord(
+    members, warnings = [], []
+    for row in _read_csv(directory / MEMBERS_FILE):
+        member = MemberRecord(
             fed_code=row["fed_code"].strip(),
             name=row["mp_name"].strip(),
-            external_id=row.get("ourcommons_person_id", "").strip(),
+            external_id=(row.get("ourcommons_person_id") or "").strip(),
             values={
-                "honorific": row.get("honorific", "").strip(),
-                "party": row.get("party", "").strip(),
-                "email": row.get("email", "").strip(),
-                "phone": row.get("hill_phone", "").strip(),
+                "honorific": (row.get("honorific") or "").strip(),
+                "party": (row.get("party") or "").strip(),
+                "email": (row.get("email") or "").strip(),
+                "phone": (row.get("hill_phone") or "").strip(),
             },
         )
-        for row in _read_csv(directory / MEMBERS_FILE)
-    ]
-    return Roster(MemberOfParliament.Source.CSV, ridings, members)
+        # Optional columns: `preferred_language` (en, fr, both, English, French…) and `gender`
+        # (F or M, as Represent gives it). Empty or unrecognised: not known, nothing replaced.
+        language = (row.get("preferred_language") or "").strip()
+        member.values["preferred_language"] = preferred_language(language)
+        if language and not member.values["preferred_language"]:
+            warnings.append(
+                f"{member.name}: preferred_language {language!r} is not en, fr or both; ignored."
+            )
+        member.values["form_of_address"] = form_of_address(row.get("gender"))
+        members.append(member)
+    return Roster(MemberOfParliament.Source.CSV, ridings, members, warnings)
 
 
 def holds_a_roster(directory):

@@ -1,18 +1,14 @@
 """Ridings and MPs live from Represent: the 2023 boundary set and the House of Commons set."""
 
-import re
-
 from directory.lookup.represent import (
     FEDERAL_SET,
     RepresentClient,
     fed_code_from_boundary_url,
-    is_house_of_commons,
+    representative_details,
 )
 from directory.models import MemberOfParliament
 
 from .records import MemberRecord, RidingRecord, Roster
-
-_PERSON_ID = re.compile(r"\((\d+)\)\s*$")
 
 
 def from_represent(client=None):
@@ -25,7 +21,7 @@ def from_represent(client=None):
     ]
     members, warnings = [], []
     for rep in client.paginate("representatives/house-of-commons/"):
-        member = member_from_represent(rep) if is_house_of_commons(rep) else None
+        member = member_from_represent(rep)
         if member:
             members.append(member)
         else:
@@ -34,27 +30,27 @@ def from_represent(client=None):
 
 
 def member_from_represent(rep):
-    """A MemberRecord from one Represent House of Commons record, or None if unusable."""
-    related = rep.get("related") if isinstance(rep.get("related"), dict) else {}
-    fed_code = fed_code_from_boundary_url(related.get("boundary_url"))
-    if not fed_code or not rep.get("name"):
+    """A MemberRecord from one Represent House of Commons record, or None if unusable.
+
+    A language or gender Represent does not give stays empty, so it never replaces what
+    another source said (see `sync_directory`)."""
+    details = representative_details(rep)
+    if details is None:
         return None
     offices = [o for o in rep.get("offices") or [] if isinstance(o, dict)]
     hill = next((o for o in offices if o.get("type") == "legislature"), {})
-    extra = rep.get("extra") if isinstance(rep.get("extra"), dict) else {}
-    languages = extra.get("preferred_languages") or []
-    person = _PERSON_ID.search(str(rep.get("url", "")))
     return MemberRecord(
-        fed_code=fed_code,
-        name=str(rep["name"]).strip(),
-        external_id=person.group(1) if person else "",
+        fed_code=details["fed_code"],
+        name=details["name"],
+        external_id=details["external_id"],
         values={
             "party": rep.get("party_name", ""),
             "email": rep.get("email", ""),
             "phone": hill.get("tel", ""),
             "photo_url": rep.get("photo_url", ""),
             "offices": [_office(o) for o in offices if o.get("type") == "constituency"],
-            "preferred_language": "fr" if languages and languages[0] == "French" else "en",
+            "preferred_language": details["preferred_language"],
+            "form_of_address": details["form_of_address"],
         },
     )
 

@@ -31,6 +31,8 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 USER_AGENT = "LetUsBelong/1.0 (+https://letusbelong.ca; write-to-your-MP tool)"
 
 _BOUNDARY_URL = re.compile(rf"/boundaries/{FEDERAL_SET}/(\d{{5}})/?$")
+# A House of Commons profile URL ends with the person's id: ".../parm-bains(111067)".
+_PERSON_ID = re.compile(r"\((\d+)\)\s*$")
 
 
 class RepresentError(Exception):
@@ -66,6 +68,71 @@ def is_house_of_commons(representative):
         representative.get("representative_set_name") == "House of Commons"
         or related.get("representative_set_url") == HOUSE_OF_COMMONS_SET_URL
     )
+
+
+_LANGUAGE_NAMES = {
+    "english": "en",
+    "anglais": "en",
+    "en": "en",
+    "french": "fr",
+    "français": "fr",
+    "francais": "fr",
+    "fr": "fr",
+}
+_GENDERS = {"f": "madame", "female": "madame", "m": "monsieur", "male": "monsieur"}
+
+
+def preferred_language(value):
+    """ "en", "fr", "both" or "" (not known) from what a source says: Represent's
+    `extra.preferred_languages` (["French"], ["English", "French"]…), or a CSV cell ("fr",
+    "English", "en/fr"). Anything unrecognised is not known, never a guess."""
+    if isinstance(value, str):
+        value = re.split(r"[/,;|]+|\s+and\s+|\s+et\s+", value)
+    if not isinstance(value, list):
+        return ""
+    names = [str(item).replace("/", " ").strip().casefold() for item in value]
+    codes = {_LANGUAGE_NAMES.get(name) for name in names if name}
+    if None in codes or not codes:
+        return ""
+    return "both" if codes == {"en", "fr"} else codes.pop()
+
+
+def form_of_address(gender):
+    """ "madame", "monsieur" or "" from Represent's `gender` ("F", "M", "" …), which its scraper
+    takes from the House of Commons' own filter of members by gender."""
+    return _GENDERS.get(str(gender or "").strip().casefold(), "")
+
+
+def representative_details(rep):
+    """What one House of Commons record says of its MP that a lookup may refresh:
+    {"fed_code", "name", "external_id", "preferred_language", "form_of_address"}, or None."""
+    if not isinstance(rep, dict) or not is_house_of_commons(rep):
+        return None
+    related = rep.get("related") if isinstance(rep.get("related"), dict) else {}
+    fed_code = fed_code_from_boundary_url(related.get("boundary_url"))
+    if not fed_code or not rep.get("name"):
+        return None
+    extra = rep.get("extra") if isinstance(rep.get("extra"), dict) else {}
+    person = _PERSON_ID.search(str(rep.get("url", "")))
+    return {
+        "fed_code": fed_code,
+        "name": str(rep["name"]).strip(),
+        "external_id": person.group(1) if person else "",
+        "preferred_language": preferred_language(extra.get("preferred_languages")),
+        "form_of_address": form_of_address(rep.get("gender")),
+    }
+
+
+def representatives_in_postcode(data):
+    """The House of Commons records of a `/postcodes/{code}/` body, concordance first."""
+    if not isinstance(data, dict):
+        return []
+    return [
+        rep
+        for match_type in ("concordance", "centroid")
+        for rep in _as_list(data.get(f"representatives_{match_type}"))
+        if isinstance(rep, dict) and is_house_of_commons(rep)
+    ]
 
 
 def fed_codes_from_postcode(data):
@@ -152,10 +219,14 @@ class RepresentClient:
 
     def postcode(self, code):
         """The FED codes Represent gives for a normalised postal code ("K1A0A6")."""
+        return self.postcode_answer(code)[0]
+
+    def postcode_answer(self, code):
+        """(FED codes, House of Commons records) for a normalised postal code ("K1A0A6")."""
         if not self.may_call():
             raise OverOurLimit("our share of Represent's rate limit is spent")
         data = self.get_json(f"postcodes/{code}/", params={"sets": FEDERAL_SET})
-        return fed_codes_from_postcode(data)
+        return fed_codes_from_postcode(data), representatives_in_postcode(data)
 
     def paginate(self, path, *, wait_for_rate_limit=True, page_size=100):
         """Yield every object of a paginated list such as `/representatives/house-of-commons/`.

@@ -28,6 +28,7 @@ from directory.models import MemberOfParliament, PostcodeCacheEntry, Province, R
 from directory.names import searchable_text
 from directory.postcode import InvalidPostalCode, PostalCode
 
+from .live_details import refresh_members
 from .represent import OverOurLimit, RepresentClient, RepresentUnavailable, UnknownPostalCode
 
 logger = logging.getLogger(__name__)
@@ -127,8 +128,9 @@ class RepresentAnswers:
             cached = CachedAnswers().find(postal_code)
             if cached:
                 return cached
+            representatives = []
             try:
-                fed_codes = self.client.postcode(postal_code.code)
+                fed_codes, representatives = self.client.postcode_answer(postal_code.code)
             except UnknownPostalCode:
                 fed_codes = []
             except OverOurLimit:
@@ -138,6 +140,7 @@ class RepresentAnswers:
                 cache.set(self.cool_down_key, True, settings.REPRESENT_COOL_DOWN_SECONDS)
                 return None
             remember(postal_code, fed_codes)
+            refresh_members(representatives)
             return Answer(fed_codes, "represent")
 
 

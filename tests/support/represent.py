@@ -28,9 +28,13 @@ timeout), `TRICKLE` (headers at once, then the body a byte every 20 ms),
 
 `/representatives/house-of-commons/` is a paginated set (`limit`, `offset`, `meta.next`) of the
 337 MPs of `mps_45th_parliament.csv`, each shaped like the recorded records (legislature and
-constituency offices, `extra.preferred_languages`, `related.boundary_url` in the 2023 order); edit
-`represent_server.house_of_commons` (a list of dicts) to change it. Boundaries of the 2023 set are
-served at `/boundaries/federal-electoral-districts-2023-representation-order/`.
+constituency offices, `extra.preferred_languages`, `gender`, `related.boundary_url` in the 2023
+order); edit `represent_server.house_of_commons` (a list of dicts) to change it. Languages are
+realistic rather than by province (`ENGLISH_IN_QUEBEC`, `FRENCH_ELSEWHERE`, `BOTH_LANGUAGES`,
+`NO_LANGUAGE`); `gender` is given for the MPs in `GENDERS`. `add_postcode` answers with the
+riding's own MP record from that set (a placeholder record for a riding with no MP there).
+Boundaries of the 2023 set are served at
+`/boundaries/federal-electoral-districts-2023-representation-order/`.
 
 Every request is recorded in `represent_server.calls` as `Call(time, path, query, code)`.
 """
@@ -69,6 +73,25 @@ SLOW = "M4W1A8"
 TRICKLE = "M4W1A7"
 MALFORMED_JSON = "M4W1A5"
 HTML_200 = "M4W1A4"
+
+# What ourcommons.ca says of each MP's language is not a function of the province: anglophone
+# ridings on Montreal's West Island, francophone ones in New Brunswick, Ontario and Manitoba,
+# a few MPs listing both languages, and records with no `preferred_languages` at all.
+ENGLISH_IN_QUEBEC = {"24034", "24048", "24052", "24056"}
+FRENCH_ELSEWHERE = {"13001", "13002", "13005", "13007", "35077", "35088", "46008"}
+BOTH_LANGUAGES = {"24077"}
+NO_LANGUAGE = {"35038", "59001"}
+# Represent's `gender` ("M"/"F", from the House of Commons' gender filter) for a few MPs; the
+# others have "" as older records do, so the neutral greeting is exercised too.
+GENDERS = {
+    "13001": "M",
+    "24042": "M",
+    "24048": "M",
+    "24052": "F",
+    "24054": "F",
+    "24062": "M",
+    "35077": "F",
+}
 
 
 def _example(name):
@@ -145,7 +168,17 @@ class FakeRepresent:
         shaped like the recorded live 2026 record. `match` is "centroid" or "concordance";
         `delay` (seconds) holds the answer back."""
         template = _example("representative_parm-bains_live-shaped_2026.json")
-        reps = [_moved_to_2023(template, fed_code) for fed_code in fed_codes]
+        sitting = {
+            rep["related"]["boundary_url"].rstrip("/").rpartition("/")[2]: rep
+            for rep in self.house_of_commons
+        }
+        # The riding's own MP, as Represent would give it; a placeholder record elsewhere.
+        reps = [
+            copy.deepcopy(sitting[fed_code])
+            if fed_code in sitting
+            else _moved_to_2023(template, fed_code)
+            for fed_code in fed_codes
+        ]
         for rep, fed_code in zip(reps, fed_codes, strict=True):
             rep["district_name"] = self.ridings.get(fed_code, {}).get("name_en", rep["name"])
         boundaries = [
@@ -286,7 +319,11 @@ class FakeRepresent:
             first, _, last = row["mp_name"].partition(" ")
             offices = copy.deepcopy(office_shapes[index % len(office_shapes)])
             offices[0].update(tel=row["hill_phone"], postal="House of Commons\nOttawa ON  K1A 0A6")
-            language = "French" if row["province"] == "QC" else "English"
+            code = row["fed_code"]
+            french = (row["province"] == "QC") != (code in ENGLISH_IN_QUEBEC | FRENCH_ELSEWHERE)
+            languages = ["French"] if french else ["English"]
+            if code in BOTH_LANGUAGES:
+                languages = ["English", "French"]
             rep.update(
                 name=row["mp_name"],
                 first_name=first,
@@ -296,7 +333,8 @@ class FakeRepresent:
                 district_name=row["riding_name_house"] or row["riding_name_en"],
                 url=f"https://www.ourcommons.ca/Members/en/mp({row['ourcommons_person_id']})",
                 offices=offices,
-                extra={"preferred_languages": [language]},
+                gender=GENDERS.get(code, ""),
+                extra={} if code in NO_LANGUAGE else {"preferred_languages": languages},
             )
             reps.append(rep)
         return reps
