@@ -49,32 +49,35 @@ Sincerely,
 {supporter_city}, {supporter_postal_code}"""
 
 LETTER_SUBJECT_FR = (
-    "Pour un contrôle de sécurité juste et transparent, et des amendements au projet de loi C-2"
+    "Pour un contrôle de sécurité équitable et transparent, et pour des amendements au projet "
+    "de loi C-2"
 )
-LETTER_BODY_FR = """Madame la Députée, Monsieur le Député,
+# Reviewed by the campaign's language editor (docs/letter-tool.md lists the changes). The spaces
+# before « : », « ; » and « ? » are no-break spaces (U+00A0), as Quebec typography wants.
+LETTER_BODY_FR = """{salutation}
 
-Je vous écris en tant que résidente ou résident de la circonscription de {riding} au sujet d'un problème qui brise, sans bruit, la vie de personnes qui ont choisi le Canada comme foyer.
+J’habite votre circonscription, {riding}, et je vous écris au sujet d’un problème qui brise en silence la vie de personnes ayant choisi le Canada comme terre d’accueil.
 
-[Dites à {mp_name} en quelques phrases qui vous êtes et pourquoi cette question vous touche : votre propre histoire, ou celle d'une personne que vous connaissez.]
+[Présentez-vous en quelques phrases et expliquez à {mp_name} pourquoi cette question vous touche : votre propre histoire ou celle d’une personne de votre entourage.]
 
-Des centaines de personnes qui ont fui des pays autoritaires ou visés par des sanctions, notamment la Russie, le Bélarus, le Kazakhstan et la Chine, sont bloquées dans des contrôles de sécurité qui durent des années, sans explication et sans possibilité de répondre. Beaucoup d'entre elles vivent, étudient et travaillent légalement au Canada. D'autres se sont vu refuser l'entrée au pays, même lorsqu'elles ont de la famille ici ou qu'une province les a désignées comme des professionnels dont le Canada a besoin.
+Des centaines de personnes qui ont fui des pays autoritaires ou visés par des sanctions, notamment la Russie, le Bélarus, le Kazakhstan et la Chine, sont bloquées depuis des années à l’étape du contrôle de sécurité, sans explication ni possibilité de répondre. Beaucoup d’entre elles vivent, étudient et travaillent légalement au Canada. D’autres se sont vu refuser l’entrée au pays, même lorsqu’elles ont de la famille ici ou qu’une province les a désignées comme des spécialistes dont le Canada a besoin.
 
-Ce sont des scientifiques, des médecins et des ingénieurs qui ont laissé la répression derrière eux. Pourtant, on les traite en suspects à cause d'un service militaire qu'ils ne pouvaient pas refuser, d'un emploi ordinaire dans une entreprise d'État, souvent le seul employeur de leur domaine, ou simplement de leur lieu de naissance. Il ne s'agit pas de sécurité nationale, mais de discrimination fondée sur le lieu de naissance et la citoyenneté.
+Ce sont des scientifiques, des médecins, des ingénieures et des ingénieurs qui ont fui la répression. Pourtant, on les traite en suspects en raison d’un service militaire auquel il était impossible de se soustraire, d’un emploi ordinaire dans une entreprise d’État — souvent le seul employeur de leur domaine — ou simplement de leur lieu de naissance. Il ne s’agit pas de sécurité nationale, mais de discrimination fondée sur le lieu de naissance et la citoyenneté.
 
-Le projet de loi C-2 sur le renforcement de la sécurité à la frontière aggraverait la situation en permettant au gouvernement de suspendre ou d'annuler des demandes d'immigration sans procédure équitable ni reddition de comptes.
+Le projet de loi C-2, Loi visant une sécurité rigoureuse à la frontière, aggraverait la situation : il permettrait au gouvernement de suspendre ou d’annuler des demandes d’immigration sans équité procédurale ni reddition de comptes.
 
-Je vous demande :
+Je vous demande :
 
-1. de réclamer des directives claires précisant que le service militaire obligatoire, sans participation volontaire ni violation des droits de la personne, ne rend personne interdit de territoire ;
-2. de faire préciser qu'un emploi ordinaire, sans fonction de direction, dans une entreprise d'État ou affiliée à l'État n'implique ni complicité ni adhésion idéologique ;
-3. d'appuyer un contrôle de sécurité transparent et limité dans le temps, avec des délais clairs, des nouvelles régulières et une véritable possibilité pour les demandeurs de répondre ;
-4. de presser le gouvernement d'accorder plus rapidement une dispense ministérielle aux personnes jugées interdites de territoire uniquement en raison de liens symboliques ou imposés, lorsqu'elles ne représentent aucune menace.
+1) de réclamer des directives claires précisant que le service militaire obligatoire, sans participation volontaire ni violation des droits de la personne, ne constitue pas un motif d’interdiction de territoire ;
+2) d’obtenir qu’il soit clairement établi qu’un emploi ordinaire, sans fonction de direction, dans une entreprise d’État ou liée à l’État n’implique ni complicité ni adhésion idéologique ;
+3) d’appuyer un contrôle de sécurité transparent et limité dans le temps, avec des délais clairs, des nouvelles régulières sur l’état des dossiers et une véritable possibilité pour les demandeurs de répondre ;
+4) de presser le gouvernement d’accorder plus rapidement une dispense ministérielle aux personnes jugées interdites de territoire uniquement en raison de liens symboliques ou imposés, lorsqu’elles ne représentent aucune menace.
 
-Je vous demande aussi de vous opposer aux dispositions du projet de loi C-2 qui permettraient de suspendre ou d'annuler des demandes sans procédure équitable, ou de les faire amender.
+Je vous demande aussi de vous opposer aux dispositions du projet de loi C-2 qui permettraient de suspendre ou d’annuler des demandes sans équité procédurale, ou d’obtenir qu’elles soient amendées.
 
-Pourriez-vous me dire ce que vous comptez faire à ce sujet ? Je vous remercie à l'avance de votre réponse.
+Pourriez-vous me faire savoir ce que vous comptez faire à ce sujet ? Je vous remercie de l’attention que vous porterez à ma lettre et j’attends votre réponse avec intérêt.
 
-Veuillez agréer, Madame la Députée, Monsieur le Député, l'expression de mes salutations distinguées.
+{closing}
 
 {supporter_name}
 {supporter_city}, {supporter_postal_code}"""

@@ -13,9 +13,14 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.postcode import InvalidPostalCode, PostalCode
+from letters.letter_language import chosen_letter_language
 from letters.letter_text import (
+    LETTER_LANGUAGES,
+    Carried,
     fill_placeholders,
+    move_to_other_language,
     mp_values,
+    normalise_newlines,
     story_slots,
     supporter_values,
     unfilled_placeholders,
@@ -113,7 +118,14 @@ class LetterForm(BotTrapMixin, forms.Form):
 
     The honeypot and render-time fields come from `BotTrapMixin`; `letters.screening` reads them.
     `campaign`, `mp` and `riding` are given by the view (the riding comes from the URL, the MP
-    from the directory); the letter's language is the MP's, never the client's choice."""
+    from the directory). The letter's language (`letter_language`, English or French) starts as
+    the MP's (`letters.letter_language`); the supporter may switch it (`redisplay`)."""
+
+    letter_language = forms.ChoiceField(
+        choices=[(code, code) for code in LETTER_LANGUAGES],
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     subject = SingleLineField(label=_("Subject"), max_length=200)
     body = forms.CharField(
@@ -159,13 +171,23 @@ class LetterForm(BotTrapMixin, forms.Form):
         },
     )
     consent_updates = forms.BooleanField(required=False)
+    earlier_letter = forms.CharField(
+        label=_("Your earlier letter, to copy from (it is not sent)"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 8, "readonly": True}),
+    )
 
-    def __init__(self, *args, campaign, mp, riding, **kwargs):
+    def __init__(self, *args, campaign, mp, riding, letter_language=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.campaign = campaign
         self.mp = mp
         self.riding = riding
-        self.letter_language = mp.preferred_language if mp.preferred_language == "fr" else "en"
+        posted = self.data.get("letter_language") if self.is_bound else None
+        self.letter_language = chosen_letter_language(letter_language or posted, mp, riding)
+        self.fields["letter_language"].initial = self.letter_language
+        # Set by `redisplay` after a switch of language: how the letter moved (`Carried`).
+        self.carried = None
         self.fields["consent_send"].label = send_letter_consent_text()
         self.fields["consent_updates"].label = campaign_updates_consent_text()
         self.fields["body"].help_text = ngettext(
@@ -185,12 +207,42 @@ class LetterForm(BotTrapMixin, forms.Form):
                 {"lang": self.letter_language, "data-template": body}
             )
 
+    @classmethod
+    def redisplay(cls, data, *, switch_to=None, **kwargs):
+        """The form again with what was posted, neither validated nor submitted: after a switch
+        of the page's language, or of the letter's (`switch_to`, "en" or "fr").
+
+        The posted values become the unbound form's initial values, so nothing is lost and no
+        error shows. Switching the letter's language replaces the campaign's text by the other
+        language's, moves the supporter's own paragraph along (see `move_to_other_language`),
+        keeps an edited subject, and keeps an otherwise edited letter in `earlier_letter`."""
+        initial = {name: data.get(name) for name in cls.base_fields if name in data}
+        posted = data.get("letter_language")
+        if switch_to not in LETTER_LANGUAGES:
+            switch_to = None
+        form = cls(initial=initial, letter_language=switch_to or posted, **kwargs)
+        was = chosen_letter_language(posted, form.mp, form.riding)
+        form.initial["letter_language"] = form.letter_language
+        if switch_to is None or switch_to == was:
+            return form
+        if not form.campaign.allow_editing:
+            return form
+        old_subject, old_body = cls(letter_language=was, **kwargs).template_text()
+        new_subject, new_body = form.template_text()
+        body = normalise_newlines(data.get("body", old_body))
+        form.initial["body"], form.carried = move_to_other_language(body, old_body, new_body)
+        subject = (data.get("subject") or "").strip()
+        form.initial["subject"] = new_subject if subject in ("", old_subject) else subject
+        if form.carried == Carried.REPLACED:
+            form.initial["earlier_letter"] = body
+        return form
+
     @property
     def body_limit(self):
         return settings.LETTER_MAX_BODY_CHARS
 
     def template_text(self):
-        """The campaign's letter in the MP's language, MP placeholders filled."""
+        """The campaign's letter in the chosen language, MP placeholders filled."""
         subject, body = self.campaign.letter_template(self.letter_language)
         values = mp_values(self.mp, self.riding, self.letter_language)
         return fill_placeholders(subject, values), fill_placeholders(body, values)

@@ -21,12 +21,16 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+# Content-Language of the letter an MP receives: written to Canadian conventions either way.
+CONTENT_LANGUAGES = {"en": "en-CA", "fr": "fr-CA"}
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Runs of ordinary whitespace only: a French subject keeps its no-break spaces (U+00A0, U+202F).
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def one_line(value):
     """`value` without line breaks or other control characters, safe in an email header."""
-    return " ".join(_CONTROL_CHARACTERS.sub(" ", str(value)).split())
+    return _SPACES.sub(" ", _CONTROL_CHARACTERS.sub(" ", str(value))).strip()
 
 
 def site_url(path):
@@ -80,10 +84,14 @@ def esp_message_id(message):
 
 def letter_to_mp(letter):
     """The letter itself: From "<name> via <CAMPAIGN_ORGANISATION>", Reply-To the supporter,
-    To the MP only, with the letter's own stable Message-ID so that a re-send is recognisable."""
+    To the MP only, with the letter's own stable Message-ID so that a re-send is recognisable.
+
+    Everything the MP reads is in the letter's language: the subject and body as written, the
+    footer of `letter_to_mp.<en|fr>.txt`, and `Content-Language: en-CA` or `fr-CA`."""
+    language = "fr" if letter.letter_language == "fr" else "en"
     name = one_line(letter.supporter_name)
     body = render_to_string(
-        f"letters/email/letter_to_mp.{'fr' if letter.letter_language == 'fr' else 'en'}.txt",
+        f"letters/email/letter_to_mp.{language}.txt",
         {
             "letter": letter,
             "site_url": site_url("/"),
@@ -96,7 +104,7 @@ def letter_to_mp(letter):
         sender=(f"{name} via {settings.CAMPAIGN_ORGANISATION}", settings.LETTERS_FROM_EMAIL),
         recipient=(one_line(letter.mp.name), letter.mp.delivery_email),
         reply_to=(name, letter.email),
-        headers={"Message-ID": letter.message_id},
+        headers={"Message-ID": letter.message_id, "Content-Language": CONTENT_LANGUAGES[language]},
     )
     message.metadata = tracking_metadata(letter, "letter")
     return message
@@ -122,6 +130,7 @@ def _supporter_email(letter, template, subject, *, mail_kind=None, **context):
         headers={
             "Auto-Submitted": "auto-generated",
             "Message-ID": make_msgid(domain=domain_of(settings.DEFAULT_FROM_EMAIL)),
+            "Content-Language": letter.language,
         },
     )
     message.metadata = tracking_metadata(letter, mail_kind or template)

@@ -32,14 +32,10 @@ from directory.models import Riding
 from directory.postcode import InvalidPostalCode, PostalCode
 from letters import pipeline
 from letters.forms import FindMPForm, LetterForm, RidingSearchForm
+from letters.letter_language import LANGUAGE_NAMES, SHOW_IN, other_language, preference_hint
 from letters.letter_text import fill_placeholders, mp_values
+from letters.paper import paper_context
 from letters.screening import mp_refusal, screen_submission, too_many_requests
-
-# Where MPs receive paper mail, free of postage, in the letter's language.
-HOUSE_OF_COMMONS_ADDRESS = {
-    "en": ("House of Commons", "Ottawa ON  K1A 0A6"),
-    "fr": ("Chambre des communes", "Ottawa (Ontario)  K1A 0A6"),
-}
 
 
 def no_store(view):
@@ -78,17 +74,24 @@ def _write_url(request, page, fed_code, postal_code=None):
 # The campaign page's steps.
 
 
+FIND_FORM_SWITCH = {"form": "find-form", "method": "get"}
+
+
 @no_store
 def start_step(request, page):
-    """Step 1: the postal code form, with the campaign's intro and counter."""
+    """Step 1: the postal code form, with the campaign's intro and counter.
+
+    After a switch of language the form comes back with the code that was typed."""
+    typed = request.GET.get("postal_code", "")[:32] if "switch_language" in request.GET else ""
     return _page_response(
         request,
         page,
         "letters/letter_campaign_page.html",
         {
-            "form": FindMPForm(),
+            "form": FindMPForm(initial={"postal_code": typed}),
             "directory_loaded": directory_loaded(),
             "find_url": _step_url(request, page, "find"),
+            "language_switch": FIND_FORM_SWITCH,
         },
     )
 
@@ -99,7 +102,12 @@ def find_step(request, page):
     form = FindMPForm(request.GET)
     find_url = _step_url(request, page, "find")
     if not form.is_valid():
-        context = {"form": form, "directory_loaded": directory_loaded(), "find_url": find_url}
+        context = {
+            "form": form,
+            "directory_loaded": directory_loaded(),
+            "find_url": find_url,
+            "language_switch": FIND_FORM_SWITCH,
+        }
         return _page_response(request, page, "letters/letter_campaign_page.html", context, 400)
     postal_code = form.cleaned_data["postal_code"]
     search = RidingSearchForm(request.GET)
@@ -127,6 +135,8 @@ def find_step(request, page):
         "elections_canada_url": elections_canada_url(get_language()),
         "find_url": find_url,
         "start_url": _step_url(request, page, "start"),
+        # The province's list keeps its search box across a switch of language.
+        "language_switch": {"form": "riding-search", "method": "get"} if picker else None,
     }
     return _page_response(request, page, "letters/find_mp.html", context)
 
@@ -150,7 +160,18 @@ def write_step(request, page, fed_code):
         status = 400 if request.method == "POST" else 200
         return _page_response(request, page, "letters/write_letter.html", context, status)
 
-    if request.method == "POST":
+    if request.method == "POST" and is_a_switch(request.POST):
+        # A language switch (the page's or the letter's) shows the form again with what was
+        # typed: nothing is validated, submitted or lost.
+        form = LetterForm.redisplay(
+            request.POST,
+            switch_to=request.POST.get("switch_letter_language"),
+            campaign=page,
+            mp=mp,
+            riding=riding,
+        )
+        status = 200
+    elif request.method == "POST":
         form = LetterForm(request.POST, campaign=page, mp=mp, riding=riding)
         if form.is_valid():
             response = _submit(request, page, form)
@@ -210,6 +231,11 @@ def _submit(request, page, form):
     return check_email
 
 
+def is_a_switch(data):
+    """True for a POST made by a language switch rather than by "Continue"."""
+    return "switch_language" in data or "switch_letter_language" in data
+
+
 def _postal_code_from_query(request):
     try:
         return PostalCode.parse(request.GET.get("postal_code", "")).formatted
@@ -237,13 +263,22 @@ def _letter_context(page, form):
             "subject": _fill_mp(page.reference_subject, form),
             "body": _fill_mp(page.reference_body, form),
         }
+    language = form.letter_language
     return {
         "form": form,
         "template_subject": subject,
         "template_body": body,
-        "letter_language": form.letter_language,
+        "letter_language": language,
+        "letter_language_name": LANGUAGE_NAMES[language],
+        "preference_hint": preference_hint(form.mp, form.riding),
+        "switch_letter_language": {
+            "code": other_language(language),
+            "label": SHOW_IN[other_language(language)],
+        },
+        "carried": form.carried,
         "reference": reference,
         "body_limit": form.body_limit,
+        "language_switch": {"form": "letter-form", "method": "post"},
     }
 
 
@@ -331,10 +366,7 @@ def print_letter(request, token):
     letter, error = _letter_or_error(request, token)
     if error:
         return error
-    context = _token_context(letter, token)
-    context["house_of_commons"] = HOUSE_OF_COMMONS_ADDRESS.get(
-        letter.letter_language, HOUSE_OF_COMMONS_ADDRESS["en"]
-    )
+    context = _token_context(letter, token) | paper_context(letter)
     return TemplateResponse(request, "letters/print.html", context)
 
 

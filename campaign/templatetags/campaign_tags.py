@@ -123,9 +123,11 @@ def language_links(context):
     current = translation.get_language()
     translated = {}
     if isinstance(page, Page) and page.pk:
+        step = _route_within(request, page)
         translations = in_own_language(page.get_translations(inclusive=True).live())
         for other in translations.select_related("locale"):
-            translated[other.locale.language_code] = other.get_url(request)
+            url = other.get_url(request)
+            translated[other.locale.language_code] = url + step if url else url
     non_page_view = request is not None and not _is_page_view(request)
     homes = None
     links = []
@@ -153,6 +155,19 @@ def language_links(context):
             }
         )
     return links
+
+
+def _route_within(request, page):
+    """The part of the request's URL below the page's own (a routable page's step, such as
+    `write/35067/?postal_code=…`), so a switch of language keeps the visitor's place."""
+    if request is None:
+        return ""
+    own = page.get_url(request) or ""
+    path = request.path
+    if not own or not path.startswith(own) or path == own:
+        return ""
+    query = request.META.get("QUERY_STRING", "")
+    return path[len(own) :] + (f"?{query}" if query else "")
 
 
 def _native_name(code, fallback):

@@ -11,8 +11,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from letters.views import check_email_step, find_step, start_step, write_step
 
 PLACEHOLDER_HELP = _(
-    "Placeholders: {mp_name}, {mp_honorific}, {riding}, {supporter_name}, {supporter_city}, "
-    "{supporter_postal_code}."
+    "Placeholders: {mp_name}, {mp_honorific}, {riding}, {salutation}, {closing}, "
+    "{supporter_name}, {supporter_city}, {supporter_postal_code}."
 )
 
 

@@ -1,8 +1,9 @@
-"""Template tags of the letter tool: the letters-sent counter."""
+"""Template tags of the letter tool: the letters-sent counter, a letter language's name."""
 
 from django import template
 
 from letters.counter import letters_sent_count
+from letters.letter_language import LANGUAGE_NAMES
 from letters.models import LetterCampaignPage
 
 register = template.Library()
@@ -28,3 +29,9 @@ def letter_counter(campaign_page):
         "progress": progress,
         "percent": round(100 * progress / goal) if goal else 0,
     }
+
+
+@register.filter
+def letter_language_name(code):
+    """ "fr" → "French" in the reader's language (lower case in Russian, after a label)."""
+    return LANGUAGE_NAMES.get(code, code)

@@ -2,6 +2,7 @@
 postal code → MP → letter → "check your email" → the link in the confirmation email → "Send my
 letter" (posted twice) → one letter in the MP's mailbox, and the supporter's copy."""
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -86,3 +87,66 @@ def test_a_letter_goes_from_the_form_to_the_mps_mailbox_once(
     assert sent.get_content_type() == "text/plain"
     assert "<b>not bold</b>" in sent.get_content()  # plain text: markup stays literal
     assert letter.body in copy.get_content().replace("\r\n", "\n")
+
+
+FRENCH_POSTAL_CODE = "J4K 1A1"
+FRENCH_RIDING = "24042"  # Longueuil—Saint-Hubert: French and "M" in the replayed Represent record
+ENGLISH_WORDS = ("Dear", "Sincerely", "This letter was written", "constituent", ", MP", "Please")
+
+
+def test_a_russian_reader_sends_a_wholly_french_letter_to_a_french_speaking_mp(
+    client, smtp_sink, start_worker, wagtail_root, letter_site, letter_limits, represent_server
+):
+    worker = start_worker(smtp=smtp_sink)
+    represent_server.add_postcode(FRENCH_POSTAL_CODE.replace(" ", ""), [FRENCH_RIDING])
+    mp = MemberOfParliament.objects.get(riding_id=FRENCH_RIDING, active=True)
+    assert mp.preferred_language == ""  # the CSV knows no language: the lookup brings it
+    supporter = "vera@example.org"
+
+    found = client.get("/ru/write-to-your-mp/find/", {"postal_code": FRENCH_POSTAL_CODE})
+    assert found.status_code == 302
+    form = html.unescape(client.get(found["Location"]).content.decode())
+    mp.refresh_from_db()
+    assert (mp.preferred_language, mp.form_of_address) == ("fr", "monsieur")
+    assert "Депутат Natilien Joseph предпочитает французский." in form
+    subject = re.search(r'<input[^>]*name="subject"[^>]*value="([^"]*)"', form).group(1)
+    body = re.search(r'<textarea[^>]*name="body"[^>]*>\n?(.*?)</textarea>', form, re.S).group(1)
+    own = "J’habite Longueuil depuis six ans ; ma sœur attend une réponse depuis trois ans."
+    body = re.sub(r"\[Présentez-vous[^\]]*\]", own, body)
+    posted = client.post(
+        found["Location"],
+        compose_data(
+            subject=subject,
+            body=body,
+            letter_language="fr",
+            email=supporter,
+            city="Longueuil",
+            street_address="100 rue Saint-Charles Ouest",
+            postal_code=FRENCH_POSTAL_CODE,
+        ),
+    )
+    assert posted.status_code == 303
+
+    [confirmation] = smtp_sink.wait_for(1, address=supporter)
+    assert "Подтвердите письмо" in confirmation["Subject"]
+    link = re.search(r"https?://\S+/letters/confirm/\S+/", confirmation.get_content()).group()
+    assert client.post(urlsplit(link).path).status_code == 303
+    wait_until(lambda: Letter.objects.get().status == Letter.Status.SENT, message="sent")
+
+    [sent] = smtp_sink.to(mp.delivery_email)
+    text = sent.get_content().replace("\r\n", "\n")
+    assert sent["Content-Language"] == "fr-CA", worker.output()
+    assert sent["Subject"] == (
+        "Pour un contrôle de sécurité équitable et transparent, et pour des amendements au "
+        "projet de loi C-2"
+    )
+    assert text.startswith("Monsieur le Député,\n\nJ’habite votre circonscription, ")
+    assert own in text
+    assert "Veuillez agréer, Monsieur le Député, l’expression de mes sentiments distingués." in text
+    assert "Ada Lovelace\nLongueuil, J4K 1A1" in text
+    assert "Cette lettre a été rédigée par une personne qui habite votre circonscription" in text
+    for word in ENGLISH_WORDS:
+        assert word not in text and word not in sent["Subject"], word
+    assert not re.search(r"[А-Яа-яЁё]", text + sent["Subject"]), "no Russian reaches the MP"
+    [copy] = smtp_sink.wait_for(2, address=supporter)[1:]
+    assert "отправлено" in copy["Subject"] and copy["Content-Language"] == "ru"

@@ -160,9 +160,9 @@ def test_french_mp_gets_the_french_letter_with_an_english_reference(client, lett
     )
     content = html.unescape(client.get(write_url("en")).content.decode())
     textarea = textarea_text(content)
-    assert textarea.startswith("Madame la Députée, Monsieur le Député,")
+    assert textarea.startswith("Bonjour Jennifer McKelvie,")  # her form of address: not known
     assert 'lang="fr"' in content
-    assert "Your letter is sent in French" in content
+    assert "Language of your letter:" in content and "Jennifer McKelvie prefers French." in content
     reference = content.split("reference__body", 1)[1]
     assert "Dear Jennifer McKelvie," in reference
 

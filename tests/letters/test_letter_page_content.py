@@ -1,6 +1,7 @@
 """The letter campaign built by load_campaign_content, and the letters-sent counter."""
 
 import io
+import re
 
 import pytest
 from django.core.cache import cache
@@ -29,10 +30,16 @@ def test_the_campaign_exists_in_english_and_russian(client, loaded):
 
     # The letter that is sent: English and French, the four demands, Bill C-2, a story slot.
     assert "Bill C-2" in english.letter_body_en and "projet de loi C-2" in english.letter_body_fr
-    for body in (english.letter_body_en, english.letter_body_fr):
-        assert all(f"\n{n}. " in body for n in range(1, 5))
+    for body, marker in ((english.letter_body_en, ". "), (english.letter_body_fr, ") ")):
+        assert all(f"\n{n}{marker}" in body for n in range(1, 5))
         assert "{mp_name}" in body and "{riding}" in body and "{supporter_name}" in body
         assert body.count("[") == 1
+    # French opens and closes with the MP's form of address, and keeps Quebec typography: a
+    # no-break space before « : », « ; », « ? », never a plain one.
+    assert english.letter_body_fr.startswith("{salutation}\n")
+    assert "\n{closing}\n" in english.letter_body_fr
+    assert not re.search(r" [:;?!»]|« ", english.letter_body_fr + english.letter_subject_fr)
+    assert "\u00a0:" in english.letter_body_fr and "\u00a0?" in english.letter_body_fr
     assert russian.letter_body_fr == english.letter_body_fr  # synchronized, never translated
 
     # The reference translation for Russian readers, through wagtail-localize.

@@ -249,7 +249,15 @@ def test_delivering_a_letter_and_its_copy_costs_eleven_queries(make_letter, mail
 def test_letter_in_french_has_a_french_footer(make_letter, mailoutbox):
     letter = make_letter(letter_language="fr", confirm=True)
     pipeline.send_letter.call(letter.pk)
-    assert "Cette lettre a été écrite" in mailoutbox[0].body
+    message = mailoutbox[0]
+    assert "Cette lettre a été rédigée par une personne qui habite votre circonscription" in (
+        message.body
+    )
+    assert "This letter was written" not in message.body
+    assert message.extra_headers["Content-Language"] == "fr-CA"
+    english = make_letter(confirm=True)
+    pipeline.send_letter.call(english.pk)
+    assert mailoutbox[1].extra_headers["Content-Language"] == "en-CA"
 
 
 def failing(error):
