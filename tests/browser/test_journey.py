@@ -33,8 +33,9 @@ def riding(campaign_site, represent_server, settings):
 
 def submit_form(page, field_selector):
     """Press the submit button of the form holding `field_selector`, as a person would."""
+    # Named buttons are switches (the letter's language), not the form's own submit button.
     page.locator(f"form:has({field_selector})").locator(
-        "button[type=submit], button:not([type]), input[type=submit]"
+        "button[type=submit]:not([name]), button:not([type]):not([name]), input[type=submit]"
     ).first.click()
 
 

@@ -15,7 +15,8 @@ from tests.factories import StandardPageFactory
 
 PAGE_TYPES = [HomePage, DemandsPage, FAQPage, NewsIndexPage, NewsPage, StandardPage]
 SWITCHER = re.compile(r'<nav class="language-switcher".*?</nav>', re.S)
-HREF = re.compile(r'href="([^"]+)"')
+# A link, or on a page with a form (the letter tool) a button of that form aimed at the same place.
+HREF = re.compile(r'(?:href|formaction)="([^"]+)"')
 
 
 def switcher_links(html):

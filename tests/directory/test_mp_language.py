@@ -12,6 +12,8 @@ from django.urls import reverse
 from directory.lookup import lookup_postal_code
 from directory.lookup.represent import form_of_address, preferred_language
 from directory.models import MemberOfParliament
+from tests.factories import MemberOfParliamentFactory, SuperuserFactory
+from tests.support.accounts import verified_login
 from tests.support.directory import MP_DATA_DIR
 
 from .test_import_mps import data_copy, edit_csv  # noqa: F401 (data_copy is a fixture)
@@ -177,8 +179,8 @@ def test_the_migration_keeps_languages_a_source_or_an_organizer_gave(mp_director
         preferred_language="en", source="represent"
     )
     MemberOfParliament.objects.filter(riding_id="13001").update(preferred_language="fr")
-    by_hand = MemberOfParliament.objects.create(
-        riding_id="35015", name="By-election Winner", source="organizer", preferred_language="fr"
+    by_hand = MemberOfParliamentFactory(
+        fed_code="35015", source="organizer", preferred_language="fr"
     )
     migration.unknown_unless_a_source_said_so(django_apps, None)
     assert sitting("24059").preferred_language == ""  # "en" was only the default
@@ -189,10 +191,9 @@ def test_the_migration_keeps_languages_a_source_or_an_organizer_gave(mp_director
 
 
 @pytest.fixture
-def organizer(client, django_user_model, mp_directory, settings):
-    settings.ADMIN_REQUIRE_2FA = False
-    user = django_user_model.objects.create_superuser("organizer", "o@example.org", "pw")
-    client.force_login(user)
+def organizer(client, mp_directory):
+    """The first organizer (a superuser, as `ensure_organizer` makes), signed in."""
+    verified_login(client, SuperuserFactory())
     return client
 
 

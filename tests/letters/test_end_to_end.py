@@ -95,7 +95,7 @@ ENGLISH_WORDS = ("Dear", "Sincerely", "This letter was written", "constituent", 
 
 
 def test_a_russian_reader_sends_a_wholly_french_letter_to_a_french_speaking_mp(
-    client, smtp_sink, start_worker, wagtail_root, letter_site, letter_limits, represent_server
+    client, smtp_sink, start_worker, letter_site, letter_limits, represent_server
 ):
     worker = start_worker(smtp=smtp_sink)
     represent_server.add_postcode(FRENCH_POSTAL_CODE.replace(" ", ""), [FRENCH_RIDING])

@@ -9,7 +9,8 @@ import pytest
 
 from letters import pipeline
 from letters.models import Letter
-from tests.support.letter_views import compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 

@@ -11,7 +11,8 @@ import pytest
 from directory.models import MemberOfParliament
 from letters import mail, pipeline
 from letters.models import Letter
-from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data, write_url
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, POSTAL_CODE, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
