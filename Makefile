@@ -11,6 +11,7 @@ STAMP := $(VENV)/.installed
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+BASE_URL := http://$(HOST):$(PORT)
 
 .PHONY: help run test test-fast install translations system-deps postgres node-deps lint format messages bench soak clean
 
@@ -64,16 +65,26 @@ node-deps: node_modules/.installed
 translations: $(STAMP)
 	@$(MANAGE) compile_translations
 
+# Every absolute link (emails, feeds, sitemap, canonical, og:url) follows HOST and PORT: the
+# settings read WAGTAILADMIN_BASE_URL (and LETTERS_SITE_URL from it), and the default Site is
+# pointed at the same address. The login is printed again once the site answers, below the
+# start-up lines.
+run: export WAGTAILADMIN_BASE_URL ?= $(BASE_URL)
 run: $(STAMP) translations
 	@mkdir -p var/mail
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_campaign_content
+	$(MANAGE) point_site_at $(BASE_URL)
 	$(MANAGE) import_mps --if-empty
-	$(MANAGE) ensure_organizer --base-url http://$(HOST):$(PORT)
-	@echo "Starting the site on http://$(HOST):$(PORT)/ and its task worker. Ctrl-C stops both."
+	@$(MANAGE) ensure_organizer --base-url $(BASE_URL) | tee var/organizer-login.txt
+	@echo "Starting the site on $(BASE_URL)/ and its task worker. Ctrl-C stops both."
 	@trap 'kill 0' EXIT; \
 	$(MANAGE) db_worker --interval 1 --no-reload & \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) runserver $(HOST):$(PORT) & \
+	until $(PY) -c "import urllib.request; urllib.request.urlopen('$(BASE_URL)/healthz', timeout=1)" \
+		2>/dev/null; do sleep 0.5; done; \
+	echo "The site is up at $(BASE_URL)/"; cat var/organizer-login.txt; \
+	wait
 
 test: $(STAMP) system-deps postgres node-deps translations
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \

@@ -304,9 +304,13 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"quiet_housekeeping": {"()": "core.logging.QuietHousekeepingTasks"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_housekeeping"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's own default handler for "django" prints again what the root handler prints
+        # (when DEBUG): every task line twice under `make run`. One handler, the root's.
+        "django": {"handlers": [], "level": "INFO"},
         "django.request": {"level": "ERROR"},
         # Wagtail logs every page action at INFO, and both task loggers report each state
         # change: keep the console readable for the lines that matter.

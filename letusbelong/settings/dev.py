@@ -1,11 +1,18 @@
 """Local development: `make run`. Embedded SQLite unless DATABASE_URL says otherwise."""
 
+from urllib.parse import urlsplit
+
 from .base import *
 from .env import env_bool
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-change-me-0123456789abcdefghijklmnop"
-ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]
+# `make run` serves at HOST:PORT and says so in WAGTAILADMIN_BASE_URL: that host is allowed too.
+ALLOWED_HOSTS = ALLOWED_HOSTS or [
+    "127.0.0.1",
+    "localhost",
+    urlsplit(WAGTAILADMIN_BASE_URL).hostname or "127.0.0.1",
+]
 INTERNAL_IPS = ["127.0.0.1"]
 # `make run` prints an organizer login that works at once; ADMIN_REQUIRE_2FA=1 turns 2FA on.
 ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", False)
