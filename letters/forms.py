@@ -13,6 +13,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from directory.postcode import InvalidPostalCode, PostalCode
+from letters.extensions import optional_consents
 from letters.letter_language import chosen_letter_language
 from letters.letter_text import (
     LETTER_LANGUAGES,
@@ -190,6 +191,11 @@ class LetterForm(BotTrapMixin, forms.Form):
         self.carried = None
         self.fields["consent_send"].label = send_letter_consent_text()
         self.fields["consent_updates"].label = campaign_updates_consent_text()
+        for consent in optional_consents():
+            # Other apps' optional consents (letters/extensions.py): unticked, never required.
+            self.fields[consent.field_name] = forms.BooleanField(
+                required=False, label=consent.label()
+            )
         self.fields["body"].help_text = ngettext(
             "At most %(limit)d character.", "At most %(limit)d characters.", self.body_limit
         ) % {"limit": self.body_limit}
@@ -339,4 +345,17 @@ class LetterForm(BotTrapMixin, forms.Form):
         return {
             "send_letter": (SEND_LETTER_CONSENT_VERSION, send_letter_consent_text()),
             "campaign_updates": (CAMPAIGN_UPDATES_CONSENT_VERSION, campaign_updates_consent_text()),
+            **{consent.kind: (consent.version, consent.label()) for consent in optional_consents()},
         }
+
+    def optional_consent_fields(self):
+        """The bound fields of the other apps' optional consents, in registration order."""
+        return [self[consent.field_name] for consent in optional_consents()]
+
+    def ticked_optional_consents(self):
+        """The kinds of the optional consents the supporter ticked."""
+        return [
+            consent.kind
+            for consent in optional_consents()
+            if self.cleaned_data.get(consent.field_name)
+        ]

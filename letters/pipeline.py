@@ -113,9 +113,12 @@ def submit_letter(
     consent_wordings,
     hold_reason="",
     source_page=None,
+    optional_consents=(),
 ):
     """Write the letter, its consents and its confirmation email task in one transaction.
 
+    `optional_consents` are the kinds of the other apps' consents the supporter ticked
+    (letters/extensions.py); their wordings are in `consent_wordings` too.
     The form validates everything first; this refuses again what could corrupt an email
     (an invalid address, an oversize body) and flattens line breaks out of header values."""
     email = email.strip()
@@ -148,6 +151,7 @@ def submit_letter(
         kinds = [Consent.Kind.SEND_LETTER]
         if wants_updates:
             kinds.append(Consent.Kind.CAMPAIGN_UPDATES)
+        kinds.extend(kind for kind in optional_consents if kind not in kinds)
         for kind in kinds:
             version, text = consent_wordings[kind]
             Consent.objects.create(

@@ -227,6 +227,7 @@ def _submit(request, page, form):
         consent_wordings=form.consent_wordings(),
         hold_reason=screening.hold_reason,
         source_page=page,
+        optional_consents=form.ticked_optional_consents(),
     )
     return check_email
 

@@ -55,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("unsubscribe/<str:token>/", unsubscribe, name="unsubscribe"),
     path("letters/", include("letters.urls")),
+    path("replies/", include("replies.urls")),
     path("letters/", include("directory.urls")),
     path("", include(wagtail_urls)),
 )

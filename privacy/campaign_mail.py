@@ -27,9 +27,10 @@ def unsubscribe_token(consent):
 
 
 def consent_for_token(token):
-    """The campaign-updates consent a token names; raises `signing.BadSignature` otherwise."""
+    """The optional-email consent (campaign updates or reply follow-ups) a token names; raises
+    `signing.BadSignature` otherwise."""
     pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    consent = Consent.objects.filter(pk=pk, kind=Consent.Kind.CAMPAIGN_UPDATES).first()
+    consent = Consent.objects.filter(pk=pk, kind__in=Consent.EMAIL_KINDS).first()
     if consent is None:
         raise signing.BadSignature("no such consent")
     return consent
@@ -42,13 +43,14 @@ def unsubscribe_url(consent):
 
 
 def withdraw(consent):
-    """Withdraw at once every campaign-updates consent of this supporter; True the first time."""
+    """Withdraw at once every optional-email consent of this supporter (campaign updates and
+    "ask me whether my MP replied"); True the first time."""
     same_supporter = Q(pk=consent.pk) | Q(sender_hash=consent.sender_hash)
     if consent.email:
         same_supporter |= Q(email__iexact=consent.email)
     return bool(
         Consent.objects.filter(
-            same_supporter, kind=Consent.Kind.CAMPAIGN_UPDATES, withdrawn_at=None
+            same_supporter, kind__in=Consent.EMAIL_KINDS, withdrawn_at=None
         ).update(withdrawn_at=timezone.now())
     )
 

@@ -55,6 +55,10 @@ class Consent(models.Model):
     class Kind(models.TextChoices):
         SEND_LETTER = "send_letter", _("send this letter")
         CAMPAIGN_UPDATES = "campaign_updates", _("campaign updates")
+        REPLY_FOLLOW_UP = "reply_follow_up", _("ask whether the MP replied")
+
+    # The optional emails a supporter can stop with one unsubscribe link.
+    EMAIL_KINDS = (Kind.CAMPAIGN_UPDATES, Kind.REPLY_FOLLOW_UP)
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     given_with_type = models.ForeignKey(

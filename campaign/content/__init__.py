@@ -92,6 +92,7 @@ def navigation(loader):
     menu = [
         (pages["demands"], T("Our demands", "Наши требования")),
         (pages.get("letter"), T("Write to your MP", "Написать депутату")),
+        (pages.get("where_mps_stand"), T("Where MPs stand", "Позиции депутатов")),
         (pages["news"], T("News", "Новости")),
         (pages["faq"], T("FAQ", "Вопросы и ответы")),
         (pages["about"], T("About", "О нас")),

@@ -26,6 +26,7 @@ CAMPAIGN_CONTACT_EMAIL = env_str("CAMPAIGN_CONTACT_EMAIL", "hello@letusbelong.ca
 
 INSTALLED_APPS = [
     "home",
+    "replies",
     "campaign",
     "letters",
     "directory",
@@ -204,7 +205,7 @@ PAGE_CACHE_QUERY_PARAMS = ["page"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS += ["utm_term", "fbclid", "gclid"]
 # "app_label.Model" whose saves change public pages (the header and footer are on every page).
-PAGE_CACHE_INVALIDATING_MODELS = ["campaign.SiteNavigation"]
+PAGE_CACHE_INVALIDATING_MODELS = ["campaign.SiteNavigation", "replies.Stance", "replies.Demand"]
 # Only `make bench` sets this: requests carrying the header skip the cache (uncached figures).
 PAGE_CACHE_BYPASS_HEADER = env_str("PAGE_CACHE_BYPASS_HEADER")
 
@@ -360,3 +361,11 @@ IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)
 WEBHOOK_PAYLOAD_RETENTION_DAYS = env_int("WEBHOOK_PAYLOAD_RETENTION_DAYS", 30)
 # Campaign-update emails (CASL) also give the organisation's postal address.
 CAMPAIGN_POSTAL_ADDRESS = env_str("CAMPAIGN_POSTAL_ADDRESS", "")
+
+# The reply loop (docs/replies.md): "did your MP reply?" REPLY_FOLLOW_UP_DAYS after a letter is
+# sent (and once more that long after "no reply yet"); an MP's reply figures are public once
+# REPLY_MIN_ANSWERS supporters have answered. `manage.py send_reply_follow_ups` (daily) asks.
+REPLY_FOLLOW_UP_DAYS = env_int("REPLY_FOLLOW_UP_DAYS", 14)
+REPLY_MIN_ANSWERS = env_int("REPLY_MIN_ANSWERS", 5)
+# core.clock: only the test settings set it (a file holding seconds to add to "now").
+CLOCK_OFFSET_FILE = None

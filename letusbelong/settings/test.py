@@ -40,3 +40,5 @@ STORAGES = {
 MP_DATA_DIR = MP_DATA_DIR or str(BASE_DIR.parent / "shared" / "data" / "mp")
 # Tests point the Represent client at a local replay server; never at the internet.
 REPRESENT_API_URL = "http://127.0.0.1:9"
+# core.clock: an end-to-end test moves "now" for itself and its db_worker through this file.
+CLOCK_OFFSET_FILE = env_str("TEST_CLOCK_OFFSET_FILE")
