@@ -106,7 +106,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 # Each app keeps its own catalogue (<app>/locale/); templates/ and settings use locale/.
-APPS := home campaign letters search directory privacy accounts translations
+APPS := home campaign letters search directory privacy accounts translations replies
 messages: $(STAMP)
 	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
 	$(MANAGE) makemessages -l ru --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var \

@@ -68,6 +68,7 @@ pytest_plugins = [
     "tests.support.letters",
     "tests.support.mail",
     "tests.support.pagecache",
+    "tests.support.replies",
     "tests.support.represent",
     "tests.support.request_factory",
     "tests.support.site",
