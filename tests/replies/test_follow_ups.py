@@ -11,8 +11,8 @@ from django.core import mail
 
 from privacy.campaign_mail import consent_for_token
 from privacy.erasure import erase_supporter
-from privacy.models import Consent, Suppression
 from privacy.identity import sender_hash
+from privacy.models import Consent, Suppression
 from replies.follow_ups import record_answer, schedule_follow_ups
 from replies.models import Answer, FollowUp
 from tests.support.replies import queued_follow_ups, run_follow_up_tasks
