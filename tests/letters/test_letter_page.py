@@ -182,12 +182,14 @@ def test_french_mp_gets_the_french_letter_with_an_english_reference(client, lett
         ),
     ],
 )
-def test_two_separate_unticked_consents(client, letter_site, language, words):
+def test_separate_unticked_consents(client, letter_site, language, words):
     content = html.unescape(client.get(write_url(language)).content.decode())
     boxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", content)
-    assert len(boxes) == 2
+    # Sending, campaign updates, and replies' "ask me whether my MP replied" (tests/replies).
+    assert len(boxes) == 3
     assert all("checked" not in box for box in boxes)
     assert 'name="consent_send"' in boxes[0] and 'name="consent_updates"' in boxes[1]
+    assert 'name="consent_reply_follow_up"' in boxes[2]
     opt_in = re.search(r'<label for="id_consent_updates">(.*?)</label>', content, re.S).group(1)
     for word in words:
         assert word in opt_in
