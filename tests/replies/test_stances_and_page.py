@@ -3,54 +3,18 @@ filters, postal-code search (POST, never in a URL), reply figures only from REPL
 the chart with its table, the MP card on the write step, and cache refresh."""
 
 import re
-import uuid
 
 import pytest
 
-from campaign.models import DemandsPage
 from directory.models import MemberOfParliament
 from replies.demands import current_demands, sync_demands
-from replies.models import Answer, Demand, FollowUp, Position, Stance, WhereMPsStandPage
+from replies.models import Answer, Demand, FollowUp, Position, Stance
 from tests.support.letter_views import FED_CODE, POSTAL_CODE
+from tests.support.replies import demand_block
 
 pytestmark = pytest.mark.django_db
 
 STAND_URL = "/{language}/where-mps-stand/"
-
-
-def demand_block(anchor, title, block_id=None):
-    return {
-        "type": "demand",
-        "id": block_id or str(uuid.uuid4()),
-        "value": {"title": title, "anchor": anchor, "summary": "s", "explanation": "<p>e</p>"},
-    }
-
-
-@pytest.fixture
-def stand_site(letter_site):
-    """The letter pages, the real MP directory, a demands page and the Where MPs stand page."""
-    home = letter_site["en"].get_parent()
-    demands = DemandsPage(
-        title="Our demands",
-        slug="demands",
-        demands=[
-            demand_block("military-service", "Conscription is not a threat"),
-            demand_block("ordinary-jobs", "An ordinary job is not complicity"),
-        ],
-    )
-    home.add_child(instance=demands)
-    demands.save_revision().publish()
-    stand = WhereMPsStandPage(title="Where MPs stand", slug="where-mps-stand")
-    home.add_child(instance=stand)
-    stand.save_revision().publish()
-    russian_home = home.get_translations().get()
-    from wagtail.models import Locale
-
-    ru = Locale.objects.get(language_code="ru")
-    translated = stand.copy_for_translation(ru)
-    translated.title = "Позиции депутатов"
-    translated.save_revision().publish()
-    return {"demands": demands, "stand": stand, "ru_home": russian_home}
 
 
 def record(mp, demand, position, **fields):

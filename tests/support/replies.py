@@ -7,12 +7,19 @@ Fixtures:
 - `sent_letter(ask=True, **overrides)`: a letter through `make_letter`, confirmed and marked
   sent now; `ask` ticks "ask me in two weeks whether my MP replied".
 - `queued_follow_ups()`: [(follow-up id, round)] of the send_follow_up tasks waiting.
+- `stand_site` (needs `db` or `transactional_db`): `letter_site` (letter pages EN/RU, the real
+  MP directory) plus a demands page with two demands and the "Where MPs stand" page in English
+  and Russian; returns {"demands": page, "stand": page}.
+- `demand_block(anchor, title)`: a raw "demand" block for a DemandsPage's StreamField.
 - `run_follow_up_tasks()`: runs those tasks in this process (as the worker would), returns
   their results.
 """
 
+import uuid
+
 import pytest
 from django.utils import timezone
+from wagtail.models import Locale
 
 from tests.support.letters import CONSENT_WORDINGS
 
@@ -85,3 +92,38 @@ def run_follow_up_tasks():
         results.append(send_follow_up.call(*row.args_kwargs["args"]))
         DBTaskResult.objects.filter(pk=row.pk).update(status="SUCCESSFUL")
     return results
+
+
+def demand_block(anchor, title, block_id=None):
+    return {
+        "type": "demand",
+        "id": block_id or str(uuid.uuid4()),
+        "value": {"title": title, "anchor": anchor, "summary": "s", "explanation": "<p>e</p>"},
+    }
+
+
+@pytest.fixture
+def stand_site(letter_site):
+    """The letter pages, the real MP directory, a demands page and the Where MPs stand page."""
+    from campaign.models import DemandsPage
+    from replies.models import WhereMPsStandPage
+
+    home = letter_site["en"].get_parent()
+    demands = DemandsPage(
+        title="Our demands",
+        slug="demands",
+        demands=[
+            demand_block("military-service", "Conscription is not a threat"),
+            demand_block("ordinary-jobs", "An ordinary job is not complicity"),
+        ],
+    )
+    home.add_child(instance=demands)
+    demands.save_revision().publish()
+    stand = WhereMPsStandPage(title="Where MPs stand", slug="where-mps-stand")
+    home.add_child(instance=stand)
+    stand.save_revision().publish()
+    ru = Locale.objects.get(language_code="ru")
+    translated = stand.copy_for_translation(ru)
+    translated.title = "Позиции депутатов"
+    translated.save_revision().publish()
+    return {"demands": demands, "stand": stand}
