@@ -49,11 +49,11 @@ class ReplyData:
         unlinked = FollowUp.objects.filter(
             letter__isnull=False, created_at__lt=identity_cutoff
         ).update(letter=None)
-        return {"reply texts removed": texts, "follow-ups unlinked": unlinked}
+        return {"reply_texts_removed": texts, "reply_follow_ups_unlinked": unlinked}
 
     def export(self, email, fingerprint):
         follow_ups = list(supporter_follow_ups(email, fingerprint).order_by("created_at"))
-        return {"reply follow-ups": len(follow_ups)}, {
+        return {"reply_follow_ups": len(follow_ups)}, {
             "reply_follow_ups": section(FollowUp, follow_ups, ["mp", *EXPORT_FIELDS])
         }
 
@@ -67,4 +67,4 @@ class ReplyData:
             quote_status=QuoteStatus.NONE,
             quote="",
         )
-        return {"reply follow-ups erased": count}
+        return {"reply_follow_ups": count}

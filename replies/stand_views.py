@@ -1,16 +1,22 @@
 """The "Where MPs stand" page's views (the page's routes call them; they never import it).
 
 - GET  <page>/?q=&province=&party=&riding=   the list, filtered; no query: cacheable for all
-- POST <page>/find/  postal_code             the directory's lookup (rate-limited per client);
-                                             303 to ?riding=<FED code> (never the postal code)
+- POST /<lang>/replies/find-my-mp/  postal_code
+                                             the directory's lookup (rate-limited per client);
+                                             303 to <page>?riding=<FED code> (never the postal
+                                             code). A plain URL, not a page route: Django's CSRF
+                                             check runs on Wagtail's serve view, and this POST
+                                             needs no token (it changes nothing, and the page
+                                             with its form stays cacheable)
 """
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from wagtail.models import Locale
 
 from core import ratelimit
 from core.charts import bar_chart
@@ -135,9 +141,21 @@ def where_mps_stand(request, page):
     return TemplateResponse(request, "replies/where_mps_stand_page.html", context, status=status)
 
 
+def stand_page():
+    """The live "Where MPs stand" page in the active language (else in any language)."""
+    # Imported here: the page module imports this one for its route.
+    from .models.page import WhereMPsStandPage
+
+    pages = WhereMPsStandPage.objects.live()
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+
 @csrf_exempt  # changes nothing; the landing list stays cacheable (no CSRF token on the page)
-def find_riding(request, page):
+def find_riding(request):
     """The postal-code search: POST only, rate-limited per client, then 303 to the riding."""
+    page = stand_page()
+    if page is None:
+        raise Http404
     base = page.get_url(request) or "/"
     if request.method != "POST":
         return HttpResponseRedirect(base)

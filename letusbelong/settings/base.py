@@ -26,7 +26,6 @@ CAMPAIGN_CONTACT_EMAIL = env_str("CAMPAIGN_CONTACT_EMAIL", "hello@letusbelong.ca
 
 INSTALLED_APPS = [
     "home",
-    "replies",
     "campaign",
     "letters",
     "directory",
@@ -34,6 +33,7 @@ INSTALLED_APPS = [
     "privacy",
     "accounts",
     "translations",
+    "replies",
     "core",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -10,7 +10,7 @@ from wagtail_localize.fields import TranslatableField
 
 from campaign.blocks import RICH_TEXT_FEATURES
 from campaign.models import PAGE_TRANSLATABLE_FIELDS
-from replies.stand_views import find_riding, where_mps_stand
+from replies.stand_views import where_mps_stand
 
 
 class WhereMPsStandPage(RoutablePageMixin, Page):
@@ -42,7 +42,3 @@ class WhereMPsStandPage(RoutablePageMixin, Page):
     @path("", name="index")
     def index_route(self, request):
         return where_mps_stand(request, self)
-
-    @path("find/", name="find")
-    def find_route(self, request):
-        return find_riding(request, self)

@@ -98,6 +98,8 @@ def test_purge_applies_each_retention_period_and_is_idempotent(letter_campaign, 
         "unconfirmed_deleted=0",
         "webhook_payloads_deleted=0",
         "identities_removed=0",
+        "reply_texts_removed=0",
+        "reply_follow_ups_unlinked=0",
         "consent_emails_removed=0",
     ]
     sent_31.refresh_from_db()

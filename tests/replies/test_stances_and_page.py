@@ -120,21 +120,25 @@ def test_bad_filters_get_a_translated_400(stand_site, client):
 
 
 def test_search_by_postal_code_posts_and_redirects_to_the_riding(
-    stand_site, client, represent_server
+    stand_site, represent_server
 ):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # the page carries no CSRF token
     represent_server.add_postcode(POSTAL_CODE.replace(" ", ""), [FED_CODE])
     url = STAND_URL.format(language="en")
-    response = client.post(url + "find/", {"postal_code": POSTAL_CODE})
+    find = "/en/replies/find-my-mp/"
+    response = client.post(find, {"postal_code": POSTAL_CODE})
     assert response.status_code == 303
     assert response["Location"] == f"{url}?riding={FED_CODE}#results"
     assert "L1S" not in response["Location"]
-    assert client.post(url + "find/", {"postal_code": "12345"}).status_code == 400
-    assert client.get(url + "find/").status_code == 302  # GET changes nothing
+    assert client.post(find, {"postal_code": "12345"}).status_code == 400
+    assert client.get(find).status_code == 302  # GET changes nothing
 
 
 def test_postal_code_searches_are_rate_limited(stand_site, client, settings):
     settings.LOOKUPS_PER_IP_PER_MINUTE = 2
-    url = STAND_URL.format(language="ru") + "find/"
+    url = "/ru/replies/find-my-mp/"
     statuses = [client.post(url, {"postal_code": "K1A 0A6"}).status_code for _ in range(3)]
     assert statuses[-1] == 429
     last = client.post(url, {"postal_code": "K1A 0A6"})
