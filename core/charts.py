@@ -11,12 +11,25 @@ from xml.etree import ElementTree
 
 import pygal
 from django.utils.safestring import mark_safe
+from pygal.style import Style
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ElementTree.register_namespace("", SVG_NS)
 
-# Colours with at least 3:1 contrast against white (WCAG 1.4.11, graphical objects).
+# Colours with at least 3:1 contrast against white (WCAG 1.4.11, graphical objects); the same
+# in css/charts.css, which draws them (the SVG's own style is removed).
 SERIES_COLOURS = ("#1e6b34", "#a4120b", "#8a5a00", "#5c5c5c", "#1f4e9c", "#6b2c91")
+# pygal lays labels out for these sizes: css/charts.css renders text at the same sizes.
+CHART_STYLE = Style(
+    colors=SERIES_COLOURS,
+    font_family="sans-serif",
+    label_font_size=14,
+    major_label_font_size=14,
+    legend_font_size=14,
+    title_font_size=18,
+    tooltip_font_size=14,
+    value_font_size=14,
+)
 
 
 def _clean(svg, *, title, description):
@@ -42,13 +55,16 @@ def bar_chart(*, title, description, labels, series, height=None):
     `labels` name the bars (e.g. parties); `series` is [(name, [value per label])]."""
     chart = pygal.HorizontalStackedBar(
         js=[],
+        style=CHART_STYLE,
         disable_xml_declaration=True,
         no_prefix=True,
         title=str(title),
         width=800,
-        height=height or max(220, 80 + 34 * len(labels)),
+        height=height or max(240, 110 + 34 * len(labels)),
         legend_at_bottom=True,
-        legend_at_bottom_columns=min(len(series), 4) or 1,
+        legend_at_bottom_columns=min(len(series), 2) or 1,
+        truncate_legend=-1,
+        truncate_label=-1,
         show_y_guides=False,
         print_values=False,
         value_formatter=lambda value: f"{value:g}",

@@ -119,9 +119,7 @@ def test_bad_filters_get_a_translated_400(stand_site, client):
     assert client.get(STAND_URL.format(language="en"), {"party": "<b>"}).status_code == 400
 
 
-def test_search_by_postal_code_posts_and_redirects_to_the_riding(
-    stand_site, represent_server
-):
+def test_search_by_postal_code_posts_and_redirects_to_the_riding(stand_site, represent_server):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)  # the page carries no CSRF token
