@@ -129,7 +129,7 @@ def test_supporters_find_where_their_mp_stands(visit, stand_data, language, java
 
 
 @pytest.mark.parametrize(("language", "javascript"), [("en", True), ("ru", False)])
-def test_a_supporter_answers_the_follow_up(visit, campaign_site, make_mp, language, javascript):
+def test_a_supporter_answers_the_follow_up(visit, campaign_site, language, javascript):
     mp = MemberOfParliament.objects.filter(active=True).first()
     follow_up = FollowUp.objects.create(
         mp=mp, riding=mp.riding, language=language, created_at="2026-01-01T00:00Z"

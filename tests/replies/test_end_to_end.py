@@ -12,7 +12,8 @@ from django.core.management import call_command
 from directory.models import MemberOfParliament
 from letters.models import Letter
 from replies.models import Answer, FollowUp
-from tests.support.letter_views import FED_CODE, POSTAL_CODE, compose_data
+from tests.factories import compose_data
+from tests.support.letters import FED_CODE, POSTAL_CODE
 from tests.support.replies import queued_follow_ups
 from tests.support.worker import wait_until
 
@@ -32,7 +33,6 @@ def test_fourteen_days_later_the_question_comes_and_the_answer_is_published(
     clock,
     smtp_sink,
     start_worker,
-    wagtail_root,
     stand_site,
     letter_limits,
     represent_server,

@@ -13,7 +13,8 @@ from privacy.models import AuditEntry
 from replies.models import Answer, Demand, FollowUp, Position, Stance
 from replies.models.follow_up import QuoteStatus
 from replies.wagtail_hooks import stance_viewset
-from tests.support.trust import verified_login
+from tests.factories import MemberOfParliamentFactory
+from tests.support.accounts import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -95,9 +96,9 @@ def test_stewards_export_the_answers_as_csv_without_supporters(client, answered)
     assert AuditEntry.objects.filter(action=AuditEntry.Action.EXPORT).exists()
 
 
-def test_editing_a_stance_records_a_new_one_and_keeps_the_history(client, make_mp):
+def test_editing_a_stance_records_a_new_one_and_keeps_the_history(client, db):
     editor = signed_in(client, "Editors", "editor")
-    mp = make_mp()
+    mp = MemberOfParliamentFactory()
     demand = Demand.objects.create(block_id="6f1d3c1e-2f55-4c1b-9a3e-1e7b4c2d9a11", title="D1")
     add_url = reverse(stance_viewset.get_url_name("add"))
     response = client.post(

@@ -9,7 +9,7 @@ import pytest
 from directory.models import MemberOfParliament
 from replies.demands import current_demands, sync_demands
 from replies.models import Answer, Demand, FollowUp, Position, Stance
-from tests.support.letter_views import FED_CODE, POSTAL_CODE
+from tests.support.letters import FED_CODE, POSTAL_CODE
 from tests.support.replies import demand_block
 
 pytestmark = pytest.mark.django_db

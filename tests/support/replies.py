@@ -21,7 +21,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from tests.support.letters import CONSENT_WORDINGS
+from tests.factories.letters import CONSENT_WORDINGS
 
 REPLY_WORDING = ("replies-test", "Ask me in two weeks whether my MP replied.")
 
