@@ -14,7 +14,6 @@ from django.utils.safestring import mark_safe
 from pygal.style import Style
 
 SVG_NS = "http://www.w3.org/2000/svg"
-ElementTree.register_namespace("", SVG_NS)
 
 # Colours with at least 3:1 contrast against white (WCAG 1.4.11, graphical objects); the same
 # in css/charts.css, which draws them (the SVG's own style is removed).
@@ -41,7 +40,11 @@ def _clean(svg, *, title, description):
                 parent.remove(child)
     for element in root.iter():
         element.attrib.pop("style", None)
+        # Plain tag names: the output never depends on namespace prefixes registered elsewhere.
+        if isinstance(element.tag, str) and element.tag.startswith(f"{{{SVG_NS}}}"):
+            element.tag = element.tag.split("}", 1)[1]
     root.attrib.pop("id", None)
+    root.set("xmlns", SVG_NS)
     root.set("class", "chart__svg")
     root.set("role", "img")
     root.set("aria-label", f"{title}. {description}")
