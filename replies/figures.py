@@ -79,7 +79,9 @@ def reply_figures(mp_ids=None):
 def letters_sent_by_riding():
     """{fed_code: letters sent}, every campaign together."""
     rows = (
-        Letter.objects.filter(status=Letter.Status.SENT).values("riding_id").annotate(n=Count("pk"))
+        Letter.objects.filter(status__in=Letter.COUNTED_AS_SENT)
+        .values("riding_id")
+        .annotate(n=Count("pk"))
     )
     return {row["riding_id"]: row["n"] for row in rows}
 

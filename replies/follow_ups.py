@@ -73,7 +73,7 @@ def schedule_follow_ups():
         Consent.objects.filter(
             kind=Consent.Kind.REPLY_FOLLOW_UP,
             withdrawn_at__isnull=True,
-            letter__status=Letter.Status.SENT,
+            letter__status__in=Letter.COUNTED_AS_SENT,
             letter__sent_at__lte=cutoff,
             letter__reply_follow_up__isnull=True,
         )

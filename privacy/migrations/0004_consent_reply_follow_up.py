@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0002_data_stewards'),
+        ('privacy', '0003_delivery_tracking'),
     ]
 
     operations = [
