@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 QUESTION = {"en": "reply to your letter?", "ru": "ответил(а) на ваше письмо?"}
 SAVED = {"en": "your answer is saved", "ru": "ваш ответ сохранён"}
-FIGURES = {"en": "1 of 1 writer got a reply (100%)", "ru": "ответ получил 1 из 1 автора писем"}
+FIGURES = {"en": "1 of 1 writer got a reply (100%)", "ru": "получили ответ: 1 из 1"}
 HIDDEN = {"en": "Shown from 1 answer", "ru": "Показываются, когда есть 1 ответ"}
 
 
