@@ -75,7 +75,7 @@ def test_an_editor_approves_a_quote_and_records_a_stance(editor_page, campaign_s
     page.get_by_label(re.compile("^Position")).select_option("supports")
     page.get_by_label(re.compile("^Source link")).fill("https://www.ourcommons.ca/")
     page.get_by_label(re.compile("^Source: a supporter")).select_option(str(pending.pk))
-    page.get_by_role("button", name=re.compile("^Save")).click()
+    page.get_by_role("button", name=re.compile("^(Save|Create)$")).click()
     page.wait_for_url(re.compile(r"/admin/replies/stances/$"))
     stance = Stance.objects.get()
     assert stance.recorded_by.username == "olena" and stance.source_reply == pending
