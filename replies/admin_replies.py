@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from core.pagecache import bump_content_version
+from core.invalidation import content_changed
 from letters.admin_letters import neutralise_formula
 from privacy.audit import audit
 from privacy.models import AuditEntry
@@ -113,7 +113,7 @@ def review_quote(request, pk, decision):
         follow_up.quote_reviewed_by = request.user
         follow_up.quote_reviewed_at = timezone.now()
         follow_up.save()
-        transaction.on_commit(bump_content_version)
+        content_changed()
     messages.success(request, message)
     return redirect("replies_report")
 

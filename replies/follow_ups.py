@@ -22,7 +22,7 @@ from django.tasks import task
 from django.utils import translation
 
 from core import clock
-from core.pagecache import bump_content_version
+from core.invalidation import content_changed
 from letters.models.letter import Letter
 from letters.pipeline import describe_failure, is_permanent_failure
 from privacy.models import Consent, Suppression
@@ -212,7 +212,7 @@ def record_answer(follow_up, *, answer, reply_text="", quote_consent=False):
             locked.second_queued_at = locked.second_queued_at or locked.answered_at
         locked.save()
         if was_public or publicly_counted(locked.mp_id):
-            transaction.on_commit(bump_content_version)
+            content_changed()
     return locked
 
 
