@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0003_delivery_tracking'),
+        ('privacy', '0004_forget_reference_index_of_consents'),
     ]
 
     operations = [
