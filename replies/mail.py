@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from letters.mail import SITE_NAME, domain_of, one_line, site_url
+from letters.mail import domain_of, one_line, site_url
 from privacy.campaign_mail import unsubscribe_url
 
 from .models.follow_up import Answer
@@ -38,7 +38,7 @@ def follow_up_email(follow_up, consent, token, round_number):
             "privacy_url": site_url(f"/{language}/privacy/"),
             "contact_email": settings.CAMPAIGN_CONTACT_EMAIL,
             "organisation": settings.CAMPAIGN_ORGANISATION,
-            "site_name": SITE_NAME,
+            "site_name": settings.CAMPAIGN_ORGANISATION,
         }
         body = render_to_string("replies/email/follow_up.txt", context)
         subject = (

@@ -63,6 +63,9 @@ CSRF_EXEMPT_ROUTES = {
     "csp-report/": "browsers post violation reports without a token; the view only logs",
     "anymail/<str:esp>/tracking/": "the email service's delivery reports, behind basic auth",
     "en/unsubscribe/<str:token>/": "one-click unsubscribe (RFC 8058): mail clients post bare",
+    "en/replies/<str:token>/": "the follow-up's answer: the signed link is the key, no cookie",
+    "en/replies/find-my-mp/": "Where MPs stand's postal-code search: changes nothing, "
+    "rate-limited; the cacheable page carries no token",
 }
 SAMPLE_VALUES = {"int": "1", "uuid": "00000000-0000-0000-0000-000000000000"}
 
