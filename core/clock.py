@@ -14,7 +14,7 @@ from django.utils import timezone
 
 def offset():
     """The test offset as a timedelta (zero unless CLOCK_OFFSET_FILE names a readable file)."""
-    path = getattr(settings, "CLOCK_OFFSET_FILE", None)
+    path = settings.CLOCK_OFFSET_FILE
     if not path:
         return timedelta(0)
     try:

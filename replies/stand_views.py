@@ -29,7 +29,6 @@ from . import figures
 from .demands import current_demands
 from .models.stances import Position
 
-LOOKUPS_PER_CLIENT_PER_MINUTE = 20
 MAX_QUERY = 100
 
 
@@ -160,8 +159,8 @@ def find_riding(request):
     if request.method != "POST":
         return HttpResponseRedirect(base)
     ip = client_ip(request)
-    limit = getattr(settings, "LOOKUPS_PER_IP_PER_MINUTE", LOOKUPS_PER_CLIENT_PER_MINUTE)
-    allowed = ip in getattr(settings, "RATE_LIMIT_EXEMPT_IPS", ()) or ratelimit.allow(
+    limit = settings.LOOKUPS_PER_IP_PER_MINUTE
+    allowed = ip in settings.RATE_LIMIT_EXEMPT_IPS or ratelimit.allow(
         ratelimit.hashed_key("stand-lookup", ip), limit=limit, window_seconds=60
     )
     if not allowed:
