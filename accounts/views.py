@@ -77,12 +77,15 @@ def enrol(request):
             otp_login(request, device)
             return redirect(admin_home(request))
         form.add_error("token", _("This code is not right. Check the time on your phone."))
-    return render(
-        request,
-        "accounts/two_factor/enrol.html",
-        {"form": form, "qr_code": qr_svg(device.config_url), "secret": device_secret(device)},
-        status=400 if form.errors else 200,
-    )
+    secret = device_secret(device)
+    return code_page(request, "enrol", form, qr_code=qr_svg(device.config_url), secret=secret)
+
+
+def code_page(request, name, form, **context):
+    """The enrolment or verification page: 400 when the code was refused."""
+    template = f"accounts/two_factor/{name}.html"
+    status = 400 if form.errors else 200
+    return render(request, template, {"form": form, **context}, status=status)
 
 
 def device_secret(device):
@@ -105,9 +108,4 @@ def verify(request):
                 otp_login(request, device)
                 return redirect(admin_home(request))
         form.add_error("token", _("This code is not right, or was already used."))
-    return render(
-        request,
-        "accounts/two_factor/verify.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
+    return code_page(request, "verify", form)

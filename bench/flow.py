@@ -104,9 +104,7 @@ class Supporter:
         response = self.request(
             "submit", "POST", post_url, data=fields, headers={"Referer": post_url}
         )
-        if response.status_code != 303:
-            raise RuntimeError(f"submit: expected 303, got {response.status_code}")
-        return response.headers["Location"]
+        return redirected(response, "submit")
 
     def confirm(self, confirm_url):
         """Open the link from the email and press "Send my letter"; returns the sent page URL."""
@@ -115,9 +113,7 @@ class Supporter:
         action, fields = form_fields(page.text)
         target = urljoin(urljoin(self.base_url, confirm_url), action or confirm_url)
         response = self.request("confirm", "POST", target, data=fields, headers={"Referer": target})
-        if response.status_code != 303:
-            raise RuntimeError(f"confirm: expected 303, got {response.status_code}")
-        return response.headers["Location"]
+        return redirected(response, "confirm")
 
     def read_sent_and_print(self, sent_url):
         sent = self.request("sent_page", "GET", sent_url)
@@ -125,6 +121,13 @@ class Supporter:
         print_link = BeautifulSoup(sent.text, "html.parser").select_one("a[href*='/print/']")
         if print_link is not None:
             self.request("print_page", "GET", print_link["href"]).raise_for_status()
+
+
+def redirected(response, step):
+    """Where a POST that succeeded (303) sends the supporter next."""
+    if response.status_code != 303:
+        raise RuntimeError(f"{step}: expected 303, got {response.status_code}")
+    return response.headers["Location"]
 
 
 def confirmation_link(text):

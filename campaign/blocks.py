@@ -15,6 +15,62 @@ from wagtail.images.blocks import ImageBlock
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3"]
 
 
+# What the block chooser shows of each block: its icon, its description and a preview value.
+CHOOSER = {
+    "link": ("link", _("A link to a page of this site or to another website."), None),
+    "heading": ("title", _("A section heading."), {"text": "Why this matters"}),
+    "paragraph": (
+        "pilcrow",
+        _("Paragraphs of text, with links and lists."),
+        "<p>Hundreds of people fleeing authoritarian countries are trapped in endless, "
+        "opaque security screenings.</p>",
+    ),
+    "figure": ("image", _("An image with alternative text and an optional caption."), None),
+    "quote": (
+        "openquote",
+        _("A quotation and who said it."),
+        {"quote": "These people are not threats.", "attribution": settings.CAMPAIGN_ORGANISATION},
+    ),
+    "call_to_action": (
+        "pick",
+        _("A sentence and a button that leads to a page."),
+        {
+            "text": "Send a letter to your representative now.",
+            "link": {"text": "Write to your MP", "external_url": "https://example.org/"},
+        },
+    ),
+    "demand": (
+        "list-ol",
+        _("A demand with its summary and explanation."),
+        {
+            "title": "Military service is not a crime",
+            "anchor": "military-service",
+            "summary": "Mandatory military service cannot make someone inadmissible.",
+            "explanation": "<p>Conscription was not a choice.</p>",
+        },
+    ),
+    "question": (
+        "help",
+        _("A question and its answer; link to it with #anchor."),
+        {
+            "question": "Does my letter really reach my MP?",
+            "anchor": "does-my-letter-reach-my-mp",
+            "answer": "<p>Yes, by email, from our server, with your address for the reply.</p>",
+        },
+    ),
+}
+
+
+def block_meta(name, **options):
+    """A campaign block's Meta: its template campaign/blocks/<name>.html, and its icon,
+    description and preview from CHOOSER."""
+    icon, description, preview = CHOOSER[name]
+    meta = {"icon": icon, "template": f"campaign/blocks/{name}.html", "description": description}
+    if preview is not None:
+        meta["preview_value"] = preview
+    return type("Meta", (), meta | options)
+
+
 class AnchorBlock(blocks.CharBlock):
     """A slug used as an HTML id. It is synchronized, never translated, so that
     `#anchor` links stay the same in every language."""
@@ -68,11 +124,7 @@ class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False)
     external_url = blocks.URLBlock(required=False)
 
-    class Meta:
-        icon = "link"
-        value_class = LinkValue
-        template = "campaign/blocks/link.html"
-        description = _("A link to a page of this site or to another website.")
+    Meta = block_meta("link", value_class=LinkValue)
 
     def clean(self, value):
         value = super().clean(value)
@@ -90,11 +142,7 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(max_length=120)
 
-    class Meta:
-        icon = "title"
-        template = "campaign/blocks/heading.html"
-        description = _("A section heading.")
-        preview_value = {"text": "Why this matters"}
+    Meta = block_meta("heading")
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -104,14 +152,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
-    class Meta:
-        icon = "pilcrow"
-        template = "campaign/blocks/paragraph.html"
-        description = _("Paragraphs of text, with links and lists.")
-        preview_value = (
-            "<p>Hundreds of people fleeing authoritarian countries are trapped in endless, "
-            "opaque security screenings.</p>"
-        )
+    Meta = block_meta("paragraph")
 
 
 class FigureBlock(blocks.StructBlock):
@@ -120,10 +161,7 @@ class FigureBlock(blocks.StructBlock):
     image = ImageBlock()
     caption = blocks.CharBlock(required=False, max_length=250)
 
-    class Meta:
-        icon = "image"
-        template = "campaign/blocks/figure.html"
-        description = _("An image with alternative text and an optional caption.")
+    Meta = block_meta("figure")
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -132,14 +170,7 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock()
     attribution = blocks.CharBlock(required=False, max_length=120)
 
-    class Meta:
-        icon = "openquote"
-        template = "campaign/blocks/quote.html"
-        description = _("A quotation and who said it.")
-        preview_value = {
-            "quote": "These people are not threats.",
-            "attribution": settings.CAMPAIGN_ORGANISATION,
-        }
+    Meta = block_meta("quote")
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -148,14 +179,7 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=200, help_text=_("One sentence that invites action."))
     link = LinkBlock()
 
-    class Meta:
-        icon = "pick"
-        template = "campaign/blocks/call_to_action.html"
-        description = _("A sentence and a button that leads to a page.")
-        preview_value = {
-            "text": "Send a letter to your representative now.",
-            "link": {"text": "Write to your MP", "external_url": "https://example.org/"},
-        }
+    Meta = block_meta("call_to_action")
 
 
 class DemandBlock(blocks.StructBlock):
@@ -166,16 +190,7 @@ class DemandBlock(blocks.StructBlock):
     summary = blocks.TextBlock(help_text=_("One or two sentences, shown on the home page."))
     explanation = ParagraphBlock()
 
-    class Meta:
-        icon = "list-ol"
-        template = "campaign/blocks/demand.html"
-        description = _("A demand with its summary and explanation.")
-        preview_value = {
-            "title": "Military service is not a crime",
-            "anchor": "military-service",
-            "summary": "Mandatory military service cannot make someone inadmissible.",
-            "explanation": "<p>Conscription was not a choice.</p>",
-        }
+    Meta = block_meta("demand")
 
 
 class QuestionBlock(blocks.StructBlock):
@@ -185,15 +200,7 @@ class QuestionBlock(blocks.StructBlock):
     anchor = AnchorBlock()
     answer = ParagraphBlock()
 
-    class Meta:
-        icon = "help"
-        template = "campaign/blocks/question.html"
-        description = _("A question and its answer; link to it with #anchor.")
-        preview_value = {
-            "question": "Does my letter really reach my MP?",
-            "anchor": "does-my-letter-reach-my-mp",
-            "answer": "<p>Yes, by email, from our server, with your address for the reply.</p>",
-        }
+    Meta = block_meta("question")
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -31,6 +31,27 @@ PAGE_TRANSLATABLE_FIELDS = [
     SynchronizedField("slug"),
 ]
 
+# A section of the site with nothing below it: one page of its type under each home page.
+ONE_SECTION_PER_HOME = (["home.HomePage"], [], 1)
+
+
+def optional_link(to, **options):
+    """A link to a page or image that may be deleted: the link just empties (no reverse name)."""
+    return models.ForeignKey(
+        to, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", **options
+    )
+
+
+def searched(*names):
+    """A page type's search fields: Page's own and these text fields."""
+    return [*Page.search_fields, *(index.SearchField(name) for name in names)]
+
+
+def translated(*names):
+    """A page type's translatable fields: title, SEO fields and slug, and these fields."""
+    return [*PAGE_TRANSLATABLE_FIELDS, *(TranslatableField(name) for name in names)]
+
+
 # JSON inside <script> must not be able to close the element.
 _JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -47,12 +68,8 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("body"),
-    ]
+    search_fields = searched("intro", "body")
+    translatable_fields = translated("intro", "body")
 
     parent_page_types = ["home.HomePage", "campaign.StandardPage"]
     subpage_types = ["campaign.StandardPage"]
@@ -74,17 +91,10 @@ class DemandsPage(Page):
         FieldPanel("demands"),
         FieldPanel("closing"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("demands")]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("demands"),
-        TranslatableField("closing"),
-    ]
+    search_fields = searched("intro", "demands")
+    translatable_fields = translated("intro", "demands", "closing")
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
+    parent_page_types, subpage_types, max_count_per_parent = ONE_SECTION_PER_HOME
 
     class Meta:
         verbose_name = _("demands page")
@@ -97,20 +107,10 @@ class FAQPage(Page):
     questions = StreamField([("question", QuestionBlock())], blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("questions"),
-    ]
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("questions"),
-    ]
+    search_fields = searched("intro", "questions")
+    translatable_fields = translated("intro", "questions")
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
+    parent_page_types, subpage_types, max_count_per_parent = ONE_SECTION_PER_HOME
 
     class Meta:
         verbose_name = _("FAQ page")
@@ -143,8 +143,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+    search_fields = searched("intro")
+    translatable_fields = translated("intro")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaign.NewsPage"]
@@ -179,13 +179,7 @@ class NewsPage(Page):
 
     date = models.DateField(_("date"))
     summary = models.TextField(help_text=_("One or two sentences for listings and feeds."))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image")
     image_alt = models.CharField(
         max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
     )
@@ -199,17 +193,9 @@ class NewsPage(Page):
         FieldPanel("image_alt"),
         FieldPanel("body"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = [*searched("summary", "body"), index.FilterField("date")]
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("summary"),
-        TranslatableField("image_alt"),
-        TranslatableField("body"),
+        *translated("summary", "image_alt", "body"),
         SynchronizedField("date"),
         SynchronizedField("image"),
     ]
@@ -241,12 +227,8 @@ class SiteNavigation(DraftStateMixin, RevisionMixin, TranslatableMixin, models.M
         help_text=_("Links in the header, in order."),
     )
     footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
-    privacy_page = models.ForeignKey(
+    privacy_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=_("Linked from every page's footer, in the visitor's language."),
     )
     footer_links = StreamField([("link", LinkBlock())], blank=True)

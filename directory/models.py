@@ -23,6 +23,12 @@ class Province(models.TextChoices):
     NU = "NU", _("Nunavut")
 
 
+def organizer_switch(verbose_name, help_text):
+    """A flag that starts off and changes how letters are handled when an organizer (or a
+    delivery report) turns it on."""
+    return models.BooleanField(verbose_name, default=False, help_text=help_text)
+
+
 class RidingQuerySet(models.QuerySet):
     """Ridings by the state of their seat."""
 
@@ -58,10 +64,9 @@ class Riding(models.Model):
         help_text=_("Names the riding is also known by, such as the House of Commons' name."),
     )
     ocd_id = models.CharField(_("Open Civic Data id"), max_length=100, blank=True)
-    marked_vacant = models.BooleanField(
+    marked_vacant = organizer_switch(
         _("seat marked vacant"),
-        default=False,
-        help_text=_(
+        _(
             "An organizer's override: no letters go to this riding while it is set, "
             "whatever the imports say."
         ),
@@ -152,9 +157,7 @@ class MemberOfParliament(models.Model):
         blank=True,
         help_text=_("An organizer's correction; it wins over every import."),
     )
-    do_not_send = models.BooleanField(
-        _("do not send"), default=False, help_text=_("Block letters to this MP.")
-    )
+    do_not_send = organizer_switch(_("do not send"), _("Block letters to this MP."))
     preferred_language_override = models.CharField(
         _("preferred language (organizer's choice)"),
         max_length=4,
@@ -178,10 +181,9 @@ class MemberOfParliament(models.Model):
             "“neutral greeting” always opens with «Bonjour» and the MP's name."
         ),
     )
-    contact_failing = models.BooleanField(
+    contact_failing = organizer_switch(
         _("contact failing"),
-        default=False,
-        help_text=_("Set after repeated hard bounces; letters are refused until cleared."),
+        _("Set after repeated hard bounces; letters are refused until cleared."),
     )
     hard_bounces = models.PositiveSmallIntegerField(
         _("hard bounces in a row"),
@@ -191,10 +193,9 @@ class MemberOfParliament(models.Model):
             "MP_HARD_BOUNCES_BEFORE_FAILING the contact is marked failing and this starts again."
         ),
     )
-    letters_paused = models.BooleanField(
+    letters_paused = organizer_switch(
         _("letters paused"),
-        default=False,
-        help_text=_(
+        _(
             "Set when this MP's office reports one of our letters as spam. Supporters can still "
             "write; their letters wait in Held letters until this is cleared."
         ),

@@ -3,11 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
-from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign.blocks import RICH_TEXT_FEATURES, BodyBlock
-from campaign.models import PAGE_TRANSLATABLE_FIELDS, DemandsPage, NewsPage
+from campaign.models import DemandsPage, NewsPage, optional_link, searched, translated
 from core.pages import in_own_language
 
 LATEST_NEWS_COUNT = 3
@@ -25,12 +24,8 @@ class HomePage(Page):
     call_to_action_text = models.CharField(
         max_length=80, default="Write to your MP", help_text=_("The button's words.")
     )
-    call_to_action_page = models.ForeignKey(
+    call_to_action_page = optional_link(
         "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=_("The letter page. Visitors are sent to its translation in their language."),
     )
     body = StreamField(BodyBlock(), blank=True)
@@ -48,17 +43,9 @@ class HomePage(Page):
         ),
         FieldPanel("body"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("hero_heading"),
-        index.SearchField("hero_text"),
-        index.SearchField("body"),
-    ]
+    search_fields = searched("hero_heading", "hero_text", "body")
     translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("hero_heading"),
-        TranslatableField("hero_text"),
-        TranslatableField("call_to_action_text"),
+        *translated("hero_heading", "hero_text", "call_to_action_text"),
         SynchronizedField("call_to_action_page"),
         TranslatableField("body"),
     ]

@@ -2,15 +2,15 @@
 wagtail-localize's own, which cannot tell an out-of-date translation), its dashboard panel, and
 the notice on the edit view of an original or a translation that is out of date."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 
+from core.admin_menu import register_admin_page
 from translations import status as translation_status
 from translations import views
 from translations.admin_api import TranslatorPagesAdminAPIViewSet
@@ -21,24 +21,16 @@ def let_translators_read_linked_pages(router):
     router.register_endpoint("pages", TranslatorPagesAdminAPIViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_report_url():
-    return [path("translation-status/", views.translation_report, name="translations_report")]
-
-
-class TranslationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return views.may_translate(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_report_menu_item():
-    return TranslationReportMenuItem(
-        gettext_lazy("Translation status"),
-        reverse("translations_report"),
-        icon_name="site",
-        order=100,
-    )
+register_admin_page(
+    "translation-status/",
+    views.translation_report,
+    name="translations_report",
+    label=gettext_lazy("Translation status"),
+    allowed=views.may_translate,
+    icon_name="site",
+    order=100,
+    menu="reports",
+)
 
 
 @hooks.register("construct_reports_menu")

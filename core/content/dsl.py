@@ -17,31 +17,41 @@ class T:
 
 
 @dataclass(frozen=True)
-class P:
-    """A rich-text paragraph."""
+class Element:
+    """A rich-text element holding one text: `P(text)` is a <p>, `H3(text)` an <h3>."""
 
-    text: T
-
-
-@dataclass(frozen=True)
-class H3:
-    """A rich-text subheading."""
-
+    tag: str
     text: T
 
 
 @dataclass(frozen=True)
 class UL:
-    """A rich-text bulleted list."""
+    """A rich-text bulleted list: `bullets(T(…), T(…))`."""
 
     items: tuple
 
 
 @dataclass(frozen=True)
 class Rich:
-    """Rich text made of paragraphs, subheadings and lists."""
+    """Rich text made of paragraphs, subheadings and lists: `rich(P(…), bullets(…))`."""
 
     parts: tuple
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A StreamField value, (block type, value) pairs: `stream(paragraph(…), heading(…))`."""
+
+    blocks: tuple
+
+
+# The constructors content modules write with; P and H3 are named like the elements they make.
+def P(text):
+    return Element("p", text)
+
+
+def H3(text):
+    return Element("h3", text)
 
 
 def rich(*parts):
@@ -50,13 +60,6 @@ def rich(*parts):
 
 def bullets(*items):
     return UL(items)
-
-
-@dataclass(frozen=True)
-class Stream:
-    """A StreamField value: (block type, value) pairs."""
-
-    blocks: tuple
 
 
 def stream(*blocks):

@@ -30,7 +30,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from core.content.dsl import H3, UL, P, Rich, Stream, T
+from core.content.dsl import UL, Element, Rich, Stream, T
 from core.content.ownership import Owner, Ownership
 
 SOURCE_LANGUAGE = "en"
@@ -69,10 +69,8 @@ def in_language(value, language, path):
 
 
 def _rich_part_html(part, language):
-    if isinstance(part, P):
-        return f"<p>{getattr(part.text, language)}</p>"
-    if isinstance(part, H3):
-        return f"<h3>{getattr(part.text, language)}</h3>"
+    if isinstance(part, Element):
+        return f"<{part.tag}>{getattr(part.text, language)}</{part.tag}>"
     if isinstance(part, UL):
         items = "".join(f"<li>{getattr(item, language)}</li>" for item in part.items)
         return f"<ul>{items}</ul>"

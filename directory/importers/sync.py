@@ -46,12 +46,12 @@ class TooManyVacated(ImportProblem):
 class Report:
     """What a sync changed, and the warnings of the roster and of the sync."""
 
+    warnings: list = field(default_factory=list)
     ridings_added: int = 0
     ridings_updated: int = 0
     added: int = 0
     updated: int = 0
     vacated: int = 0
-    warnings: list = field(default_factory=list)
 
     @property
     def changed(self):

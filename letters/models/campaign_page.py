@@ -85,24 +85,36 @@ class LetterCampaignPage(RoutablePageMixin, Page):
         ),
     ]
 
+    # The page's texts are translated; the letter itself (English and French, as MPs read it)
+    # and the switches are the same in every language.
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("slug"),
-        TranslatableField("intro"),
-        TranslatableField("reference_subject"),
-        TranslatableField("reference_body"),
-        TranslatableField("writing_prompts"),
-        TranslatableField("thank_you_text"),
-        TranslatableField("share_text"),
-        SynchronizedField("letter_subject_en"),
-        SynchronizedField("letter_body_en"),
-        SynchronizedField("letter_subject_fr"),
-        SynchronizedField("letter_body_fr"),
-        SynchronizedField("goal"),
-        SynchronizedField("require_confirmation"),
-        SynchronizedField("allow_editing"),
+        *(
+            TranslatableField(name)
+            for name in (
+                "title",
+                "seo_title",
+                "search_description",
+                "slug",
+                "intro",
+                "reference_subject",
+                "reference_body",
+                "writing_prompts",
+                "thank_you_text",
+                "share_text",
+            )
+        ),
+        *(
+            SynchronizedField(name)
+            for name in (
+                "letter_subject_en",
+                "letter_body_en",
+                "letter_subject_fr",
+                "letter_body_fr",
+                "goal",
+                "require_confirmation",
+                "allow_editing",
+            )
+        ),
     ]
 
     class Meta:

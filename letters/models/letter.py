@@ -27,6 +27,13 @@ class LetterQuerySet(models.QuerySet):
         return self.filter(status__in=Letter.COUNTED_AS_SENT)
 
 
+def written_for(model, verbose_name):
+    """What a letter was written for (its campaign, MP, riding): kept while the letter is."""
+    return models.ForeignKey(
+        model, verbose_name=verbose_name, related_name="letters", on_delete=models.PROTECT
+    )
+
+
 class Letter(models.Model):
     """One supporter's letter to one MP, written before anything is sent (the outbox row).
 
@@ -71,24 +78,9 @@ class Letter(models.Model):
     COUNTED_AS_SENT = (S.SENT, S.DELIVERED)
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    campaign = models.ForeignKey(
-        "letters.LetterCampaignPage",
-        verbose_name=_("campaign"),
-        related_name="letters",
-        on_delete=models.PROTECT,
-    )
-    mp = models.ForeignKey(
-        "directory.MemberOfParliament",
-        verbose_name=_("MP"),
-        related_name="letters",
-        on_delete=models.PROTECT,
-    )
-    riding = models.ForeignKey(
-        "directory.Riding",
-        verbose_name=_("riding"),
-        related_name="letters",
-        on_delete=models.PROTECT,
-    )
+    campaign = written_for("letters.LetterCampaignPage", _("campaign"))
+    mp = written_for("directory.MemberOfParliament", _("MP"))
+    riding = written_for("directory.Riding", _("riding"))
     status = models.CharField(
         _("status"),
         max_length=24,

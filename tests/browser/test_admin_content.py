@@ -23,11 +23,15 @@ def reload_content():
     return output.getvalue()
 
 
-def publish(admin):
-    """Press Publish in the editor's action menu, as a person does."""
+def edit_and_publish(admin, edit_url, field, value):
+    """Open the editor, type `value` into `field`, press Publish in the action menu, as a
+    person does, and wait for the success message."""
+    admin.goto(edit_url)
     page = admin.page
+    page.fill(field, value)
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
     page.get_by_role("button", name="Publish").click()
+    page.wait_for_selector(".messages .success")
 
 
 def test_an_editors_published_page_survives_reloading_the_content(admin_visit):
@@ -35,10 +39,9 @@ def test_an_editors_published_page_survives_reloading_the_content(admin_visit):
     faq = FAQPage.objects.get(locale__language_code="en")
     admin = admin_visit(editor)
 
-    admin.goto(f"/admin/pages/{faq.pk}/edit/")
-    admin.page.fill("input[name=title]", "Questions people ask us")
-    publish(admin)
-    admin.page.wait_for_selector(".messages .success")
+    edit_and_publish(
+        admin, f"/admin/pages/{faq.pk}/edit/", "input[name=title]", "Questions people ask us"
+    )
 
     assert "kept FAQPage /faq/" in reload_content()
     admin.goto("/en/faq/")
@@ -81,10 +84,12 @@ def test_the_navigation_edited_in_both_languages_survives_reloading(admin_visit)
     russian = SiteNavigation.objects.get(locale__language_code="ru")
 
     admin = admin_visit(editor)
-    admin.goto(f"/admin/snippets/campaign/sitenavigation/edit/{english.pk}/")
-    admin.page.fill("input[name='menu-0-value-text']", "What we ask for")
-    publish(admin)
-    admin.page.wait_for_selector(".messages .success")
+    edit_and_publish(
+        admin,
+        f"/admin/snippets/campaign/sitenavigation/edit/{english.pk}/",
+        "input[name='menu-0-value-text']",
+        "What we ask for",
+    )
 
     admin = admin_visit(translator)
     admin.goto(f"/admin/snippets/campaign/sitenavigation/edit/{russian.pk}/")

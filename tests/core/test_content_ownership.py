@@ -5,7 +5,6 @@ navigation snippet. `--reset` takes everything back; a page people deleted stays
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -19,11 +18,6 @@ def load(*args):
     output = io.StringIO()
     call_command("load_campaign_content", *args, stdout=output)
     return output.getvalue()
-
-
-@pytest.fixture
-def editor(db):
-    return get_user_model().objects.create_user("editor", "editor@example.org", "x-12345678")
 
 
 def test_an_edited_english_page_and_its_russian_stay_as_people_left_them(site_content, editor):

@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from core import frontcache
 from core.models import ContentVersion
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 PUBLIC = "public, max-age=0, s-maxage=300"
@@ -56,8 +57,8 @@ def test_a_page_with_a_csp_nonce_is_kept_only_by_this_cache(client):
     assert first["Cache-Control"] == second["Cache-Control"] == "private, max-age=0"
 
 
-def test_signed_in_visitors_get_no_shareable_page(client, django_user_model):
-    client.force_login(django_user_model.objects.create_user("someone", password="x"))
+def test_signed_in_visitors_get_no_shareable_page(client):
+    client.force_login(UserFactory())
     response = client.get("/en/constant/")
     assert response["X-Cache"] == "BYPASS" and "Cache-Control" not in response
 

@@ -47,6 +47,12 @@ def edit_csv(path, change):
         writer.writerows(rows)
 
 
+def update_rows(path, where, **changes):
+    """In the CSV at `path`, the rows where `where` = (column, value) get `changes`."""
+    column, value = where
+    edit_csv(path, lambda row: row | changes if row[column] == value else row)
+
+
 def state():
     members = MemberOfParliament.objects.order_by("pk").values_list(
         "pk", "name", "email", "party", "active", "riding_id", "updated_at"
@@ -97,12 +103,8 @@ def test_a_changed_email_is_updated_and_overrides_survive(data_copy):
     other.contact_failing = True
     other.save()
 
-    def new_email(row):
-        if row["mp_name"] == "Mark Carney":
-            row["email"] = "mark.carney.new@parl.gc.ca"
-        return row
-
-    edit_csv(data_copy / "mps_45th_parliament.csv", new_email)
+    carney_email = {"email": "mark.carney.new@parl.gc.ca"}
+    update_rows(data_copy / "mps_45th_parliament.csv", ("mp_name", "Mark Carney"), **carney_email)
     output = run(csv=str(data_copy))
     assert "1 updated" in output
     carney.refresh_from_db()
@@ -118,12 +120,8 @@ def test_a_renamed_riding_keeps_its_fed_code_and_its_old_name(data_copy):
     run(csv=str(data_copy))
     mp_before = MemberOfParliament.objects.get(riding_id="12007", active=True)
 
-    def rename(row):
-        if row["fed_code"] == "12007":
-            row["name_en"] = "Halifax West—Peggy's Cove"
-        return row
-
-    edit_csv(data_copy / "fed_2023_districts.csv", rename)
+    new_name = {"name_en": "Halifax West—Peggy's Cove"}
+    update_rows(data_copy / "fed_2023_districts.csv", ("fed_code", "12007"), **new_name)
     output = run(csv=str(data_copy))
     assert "Ridings: 0 added, 1 updated" in output
     riding = Riding.objects.get(fed_code="12007")
@@ -155,13 +153,14 @@ def test_a_new_mp_for_a_seat_replaces_the_former_one_who_stays_on_record(data_co
     run(csv=str(data_copy))
     former = MemberOfParliament.objects.get(riding_id="35067", active=True)
 
-    def by_election(row):
-        if row["fed_code"] == "35067":
-            row.update(mp_name="New Member", email="new.member@parl.gc.ca", party="NDP")
-            row["ourcommons_person_id"] = "999999"
-        return row
-
-    edit_csv(data_copy / "mps_45th_parliament.csv", by_election)
+    update_rows(
+        data_copy / "mps_45th_parliament.csv",
+        ("fed_code", "35067"),
+        mp_name="New Member",
+        email="new.member@parl.gc.ca",
+        party="NDP",
+        ourcommons_person_id="999999",
+    )
     output = run(csv=str(data_copy))
     assert "1 added, 0 updated, 1 vacated" in output
     former.refresh_from_db()

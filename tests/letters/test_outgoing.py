@@ -40,20 +40,22 @@ def test_consecutive_sends_share_one_connection(smtp_mailers):
     assert len(connections(smtp_mailers)) == 1
 
 
-@override_settings(MAIL_CONNECTION_MAX_MESSAGES=2)
-def test_a_connection_carries_at_most_the_configured_number_of_messages(smtp_mailers):
-    for number in range(5):
-        outgoing.send(message(number))
-    smtp_mailers.wait_for(5)
-    assert len(connections(smtp_mailers)) == 3
-
-
-@override_settings(MAIL_CONNECTION_IDLE_SECONDS=0)
-def test_an_idle_connection_is_not_reused(smtp_mailers):
-    for number in range(3):
-        outgoing.send(message(number))
-    smtp_mailers.wait_for(3)
-    assert len(connections(smtp_mailers)) == 3
+@pytest.mark.parametrize(
+    ("setting", "messages", "connections_made"),
+    [
+        ({"MAIL_CONNECTION_MAX_MESSAGES": 2}, 5, 3),
+        ({"MAIL_CONNECTION_IDLE_SECONDS": 0}, 3, 3),
+    ],
+    ids=["a-connection-carries-at-most-the-configured-number", "an-idle-connection-is-not-reused"],
+)
+def test_a_connection_is_replaced_when_its_limits_are_reached(
+    smtp_mailers, setting, messages, connections_made
+):
+    with override_settings(**setting):
+        for number in range(messages):
+            outgoing.send(message(number))
+    smtp_mailers.wait_for(messages)
+    assert len(connections(smtp_mailers)) == connections_made
 
 
 def test_a_connection_the_server_dropped_is_replaced_before_sending(smtp_mailers, monkeypatch):

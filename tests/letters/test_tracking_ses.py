@@ -16,8 +16,8 @@ from tests.support.esp import (
     ses_notification,
 )
 
-pytestmark = pytest.mark.django_db
 S = Letter.Status
+pytestmark = pytest.mark.django_db
 
 
 def status(letter):

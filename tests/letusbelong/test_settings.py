@@ -86,21 +86,25 @@ def test_a_setting_missing_from_base_is_found():
     }
 
 
+def start_django(database_url):
+    """`django.setup()` with the test settings in a new process, on `database_url`."""
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=settings.BASE_DIR,
+        env=os.environ
+        | {"DJANGO_SETTINGS_MODULE": "letusbelong.settings.test", "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 @pytest.mark.parametrize(
     ("database_url", "scheme"),
     [("sqlite:///var/test.sqlite3", "sqlite"), ("mysql://app:s3cret-pw@db.example/app", "mysql")],
 )
 def test_the_test_settings_refuse_a_database_other_than_postgresql(database_url, scheme):
-    env = os.environ | {"DJANGO_SETTINGS_MODULE": "letusbelong.settings.test"}
-    script = "import django; django.setup(); print('started')"
-    started = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=settings.BASE_DIR,
-        env=env | {"DATABASE_URL": database_url},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    started = start_django(database_url)
     assert started.returncode != 0 and "started" not in started.stdout
     last_line = started.stderr.strip().splitlines()[-1]
     assert last_line.startswith("django.core.exceptions.ImproperlyConfigured: The tests run on")
@@ -108,12 +112,5 @@ def test_the_test_settings_refuse_a_database_other_than_postgresql(database_url,
     assert "s3cret" not in started.stderr
 
     for postgres in ("postgres://postgres@127.0.0.1:5432/letusbelong", ""):
-        fine = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=settings.BASE_DIR,
-            env=env | {"DATABASE_URL": postgres},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        fine = start_django(postgres)
         assert fine.returncode == 0 and "started" in fine.stdout, fine.stderr

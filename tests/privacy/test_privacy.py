@@ -54,22 +54,13 @@ def test_purge_applies_each_retention_period_and_is_idempotent(letter_campaign, 
     unconfirmed_8 = marked_letter(letter_campaign, mp, created_at=days_ago(8), email="c@x.org")
     consent_for(unconfirmed_8)
     unconfirmed_6 = marked_letter(letter_campaign, mp, created_at=days_ago(6), email="d@x.org")
-    old = marked_letter(
-        letter_campaign,
-        mp,
-        status=Letter.Status.SENT,
-        sent_at=days_ago(366),
-        created_at=days_ago(366),
-        email="old@x.org",
-    )
-    old_subscribed = marked_letter(
-        letter_campaign,
-        mp,
-        status=Letter.Status.SENT,
-        sent_at=days_ago(366),
-        created_at=days_ago(366),
-        email="fan@x.org",
-    )
+    a_year_ago = {
+        "status": Letter.Status.SENT,
+        "sent_at": days_ago(366),
+        "created_at": days_ago(366),
+    }
+    old = marked_letter(letter_campaign, mp, email="old@x.org", **a_year_ago)
+    old_subscribed = marked_letter(letter_campaign, mp, email="fan@x.org", **a_year_ago)
     consent_for(old_subscribed)
     original_length = len(sent_31.body)
 

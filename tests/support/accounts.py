@@ -34,34 +34,26 @@ def admin_client(client, admin_user):
     return client
 
 
-@pytest.fixture
-def editor(db):
-    return EditorFactory()
+def _member(factory):
+    @pytest.fixture
+    def member(db):
+        return factory()
+
+    return member
 
 
-@pytest.fixture
-def translator(db):
-    return TranslatorFactory()
+def _signed_in(member_fixture):
+    @pytest.fixture
+    def signed_in_client(client, request):
+        verified_login(client, request.getfixturevalue(member_fixture))
+        return client
+
+    return signed_in_client
 
 
-@pytest.fixture
-def steward(db):
-    return DataStewardFactory()
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    verified_login(client, editor)
-    return client
-
-
-@pytest.fixture
-def translator_client(client, translator):
-    verified_login(client, translator)
-    return client
-
-
-@pytest.fixture
-def steward_client(client, steward):
-    verified_login(client, steward)
-    return client
+editor = _member(EditorFactory)
+translator = _member(TranslatorFactory)
+steward = _member(DataStewardFactory)
+editor_client = _signed_in("editor")
+translator_client = _signed_in("translator")
+steward_client = _signed_in("steward")

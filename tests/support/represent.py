@@ -58,6 +58,19 @@ FEDERAL_SET = "federal-electoral-districts-2023-representation-order"
 HOUSE_SET_URL = "/representative-sets/house-of-commons/"
 NOT_FOUND_HTML = "<!DOCTYPE html><html><title>Not Found</title></html>"
 
+# What supporters (or attackers) might type instead of a postal code: never sent to Represent.
+BAD_POSTAL_CODES = [
+    "",
+    "12345",
+    "ZZZ ZZZ",
+    "K" * 10_240,
+    "K1A ٠A٦",
+    "'; DROP TABLE letters_riding; --",
+    "K1A0A6' OR '1'='1",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+]
+
 REAL_2013_SET = "L5G4L3"
 ONE_RIDING = "L5H1A1"
 PARM_BAINS = "V7A5J9"
@@ -214,6 +227,11 @@ class FakeRepresent:
             default_type = "text/html"
         self.postcodes[code] = Reply(status, raw, content_type or default_type, delay, trickle)
 
+    def answer_postcode(self, code, city, province, **parts):
+        """Make `code` answer like Represent: its city and province, and `parts` (the
+        boundaries_* and representatives_* lists, a centroid)."""
+        self.respond(code, body={"code": code, "city": city, "province": province, **parts})
+
     def _add_scenarios(self):
         real = _example("L5G4L3_sets_federal-electoral-districts_c2022.json")
         self.respond(REAL_2013_SET, body=real)
@@ -227,77 +245,60 @@ class FakeRepresent:
         self.respond(ONE_RIDING, body=moved)
 
         bains = _example("representative_parm-bains_live-shaped_2026.json")
-        self.respond(
+        self.answer_postcode(
             PARM_BAINS,
-            body={
-                "code": PARM_BAINS,
-                "city": "Richmond",
-                "province": "BC",
-                "boundaries_concordance": [],
-                "boundaries_centroid": [_boundary("59028", "Richmond East—Steveston")],
-                "representatives_centroid": [bains],
-            },
+            "Richmond",
+            "BC",
+            boundaries_concordance=[],
+            boundaries_centroid=[_boundary("59028", "Richmond East—Steveston")],
+            representatives_centroid=[bains],
         )
 
         excerpt = _example("representatives_house-of-commons_page1_excerpt_c2017.json")["objects"]
         vandenbeld, bossio = excerpt[1], excerpt[0]
-        self.respond(
+        self.answer_postcode(
             TWO_RIDINGS,
-            body={
-                "code": TWO_RIDINGS,
-                "city": "Ottawa",
-                "province": "ON",
-                "boundaries_concordance": [
-                    _boundary("35082", "Ottawa West—Nepean"),
-                    _boundary("35067", "Nepean"),
-                ],
-                "boundaries_centroid": [],
-                "representatives_concordance": [
-                    _moved_to_2023(vandenbeld, "35082"),
-                    _moved_to_2023(bossio, "35067"),
-                ],
-            },
+            "Ottawa",
+            "ON",
+            boundaries_concordance=[
+                _boundary("35082", "Ottawa West—Nepean"),
+                _boundary("35067", "Nepean"),
+            ],
+            boundaries_centroid=[],
+            representatives_concordance=[
+                _moved_to_2023(vandenbeld, "35082"),
+                _moved_to_2023(bossio, "35067"),
+            ],
         )
 
-        self.respond(
+        self.answer_postcode(
             MISSING_REP_KEYS,
-            body={
-                "code": MISSING_REP_KEYS,
-                "city": "EDMONTON",
-                "province": "AB",
-                "centroid": {"type": "Point", "coordinates": [-113.490305, 53.541236]},
-                "boundaries_concordance": [],
-                "boundaries_centroid": [_boundary("48015", "Edmonton Centre")],
-            },
+            "EDMONTON",
+            "AB",
+            centroid={"type": "Point", "coordinates": [-113.490305, 53.541236]},
+            boundaries_concordance=[],
+            boundaries_centroid=[_boundary("48015", "Edmonton Centre")],
         )
-        self.respond(
+        self.answer_postcode(
             VACANT_SEAT,
-            body={
-                "code": VACANT_SEAT,
-                "city": "MONTREAL",
-                "province": "QC",
-                "boundaries_centroid": [_boundary("24037", "Laurier—Sainte-Marie")],
-            },
+            "MONTREAL",
+            "QC",
+            boundaries_centroid=[_boundary("24037", "Laurier—Sainte-Marie")],
         )
-        self.respond(
+        self.answer_postcode(
             NO_FEDERAL_RIDING,
-            body={
-                "code": NO_FEDERAL_RIDING,
-                "city": "MONTREAL",
-                "province": "QC",
-                "centroid": {"type": "Point", "coordinates": [-73.571571, 45.497394]},
-                "boundaries_concordance": [
-                    {
-                        "url": "/boundaries/federal-electoral-districts/24054/",
-                        "name": "Ville-Marie",
-                        "external_id": "24054",
-                        "related": {
-                            "boundary_set_url": "/boundary-sets/federal-electoral-districts/"
-                        },
-                    }
-                ],
-                "boundaries_centroid": [],
-            },
+            "MONTREAL",
+            "QC",
+            centroid={"type": "Point", "coordinates": [-73.571571, 45.497394]},
+            boundaries_concordance=[
+                {
+                    "url": "/boundaries/federal-electoral-districts/24054/",
+                    "name": "Ville-Marie",
+                    "external_id": "24054",
+                    "related": {"boundary_set_url": "/boundary-sets/federal-electoral-districts/"},
+                }
+            ],
+            boundaries_centroid=[],
         )
         self.respond(NOT_FOUND, status=404)
         self.respond(UNAVAILABLE, status=503, body="Service Unavailable", content_type="text/plain")

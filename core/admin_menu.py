@@ -1,0 +1,26 @@
+"""Admin pages that only some users see: their URL and their menu item, registered together."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+
+class PermittedMenuItem(MenuItem):
+    """A menu item linking to the URL named `url_name`, shown only to the users `allowed(user)`
+    accepts. (It hides the link; the view itself checks the permission again.)"""
+
+    def __init__(self, label, url_name, *, allowed, icon_name, order):
+        super().__init__(label, reverse(url_name), icon_name=icon_name, order=order)
+        self.allowed = allowed
+
+    def is_shown(self, request):
+        return self.allowed(request.user)
+
+
+def register_admin_page(route, view, *, name, label, allowed, icon_name, order, menu="main"):
+    """Mount `view` at /admin/<route> as `name`, and list it in the admin's main menu (or its
+    Reports submenu: `menu="reports"`) for the users `allowed(user)` accepts."""
+    hooks.register("register_admin_urls", lambda: [path(route, view, name=name)])
+    menu_hook = {"main": "register_admin_menu_item", "reports": "register_reports_menu_item"}
+    item = {"allowed": allowed, "icon_name": icon_name, "order": order}
+    hooks.register(menu_hook[menu], lambda: PermittedMenuItem(label, name, **item))
