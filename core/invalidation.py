@@ -7,6 +7,7 @@ from wagtail import signals as wagtail_signals
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, Site, get_page_models
 
+from core import routing
 from core.frontcache import purge_every_site_on_commit
 from core.pagecache import bump_content_version
 
@@ -46,6 +47,7 @@ def connect_invalidation():
     # Django's fast bulk deletes everywhere (retention purges, rate-limit pruning).
     for model in {Page, *get_page_models()}:
         post_delete.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)
+        post_save.connect(routing.forget, sender=model, dispatch_uid="routing-forget")
     for model in _models_whose_saves_invalidate():
         post_save.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)
         post_delete.connect(content_changed, sender=model, dispatch_uid=DISPATCH_UID)

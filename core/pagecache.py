@@ -24,8 +24,10 @@ CSP nonces: a cached page that used the per-request nonce (an inline script or J
 `nonce="{{ csp_nonce }}"`) is re-stamped with a fresh nonce, in its body and in its
 Content-Security-Policy header, every time it is served, so no two responses share a nonce.
 
-Every response to an eligible request says `X-Cache: HIT` or `X-Cache: MISS`; others say
-`X-Cache: BYPASS`.
+`X-Cache: HIT` is a page served from the cache, `MISS` one rendered and stored (the next
+visitor gets it from the cache), `BYPASS` anything the cache neither served nor stored: a
+request it may not answer (a session, a query string, POST…) or a response it may not keep
+(`no-store`, a CSRF token, a cookie, an error…).
 
 Shared caches in front (Varnish, a CDN; docs/deploy.md): a cacheable page also says
 `Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS` (one that used a nonce says
@@ -210,10 +212,12 @@ class PageCacheMiddleware:
             return self._from_cache(stored)
 
         response = self.get_response(request)
-        if response_is_cacheable(request, response):
-            _mark_shareable(request, response)
-            if request.method == "GET":
-                self._store(key, request, response)
+        if not response_is_cacheable(request, response):
+            response.headers["X-Cache"] = "BYPASS"  # this one is never stored
+            return response
+        _mark_shareable(request, response)
+        if request.method == "GET":
+            self._store(key, request, response)
         response.headers["X-Cache"] = "MISS"
         return response
 

@@ -3,13 +3,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.http import HttpResponse, HttpResponseServerError
 from django.template.loader import render_to_string
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaign.sitemap import sitemap
+from core import routing
 from letters.webhooks import tracking_webhook
 from letusbelong import security
 from privacy.views import unsubscribe
@@ -57,5 +58,7 @@ urlpatterns += i18n_patterns(
     path("letters/", include("letters.urls")),
     path("replies/", include("replies.urls")),
     path("letters/", include("directory.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs, its page view routed from this process's snapshot of the tree.
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
 )

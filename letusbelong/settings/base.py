@@ -204,8 +204,15 @@ PAGE_CACHE_VERSION_CHECK_SECONDS = 1
 PAGE_CACHE_QUERY_PARAMS = ["page"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS = ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
 PAGE_CACHE_IGNORED_QUERY_PARAMS += ["utm_term", "fbclid", "gclid"]
-# "app_label.Model" whose saves change public pages (the header and footer are on every page).
-PAGE_CACHE_INVALIDATING_MODELS = ["campaign.SiteNavigation", "replies.Stance", "replies.Demand"]
+# "app_label.Model" whose saves change public pages: the header and footer are on every page,
+# stances and demands show on the "where MPs stand" pages, and a view restriction changes who
+# may see a page (core/routing.py remembers them per content version).
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "campaign.SiteNavigation",
+    "replies.Stance",
+    "replies.Demand",
+    "wagtailcore.PageViewRestriction",
+]
 # Only `make bench` sets this: requests carrying the header skip the cache (uncached figures).
 PAGE_CACHE_BYPASS_HEADER = env_str("PAGE_CACHE_BYPASS_HEADER")
 

@@ -1,4 +1,5 @@
-"""Every test starts with an empty page cache (core/pagecache.py).
+"""Every test starts with an empty page cache (core/pagecache.py) and routes from the database
+(core/routing.py).
 
 The cache lives in this process's memory and survives from one test to the next, while the
 database is rolled back or flushed between them: without this, a page cached by one test could
@@ -8,6 +9,7 @@ live without a publish signal)."""
 import pytest
 from django.core.cache import cache
 
+from core import routing
 from core.pagecache import content_version
 
 
@@ -15,4 +17,5 @@ from core.pagecache import content_version
 def _empty_page_cache():
     cache.clear()
     content_version.forget()
+    routing.forget()
     yield
