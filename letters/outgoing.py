@@ -13,7 +13,7 @@ After any error the connection is thrown away and the next send opens a fresh on
 send is never repeated here: the caller's retry decides, with the letter's stable Message-ID,
 so this layer can never send a message twice. One connection per thread (the worker runs its
 tasks on one thread); the backend comes from `MAILERS["default"]`, SMTP or an ESP through
-Anymail alike.
+Anymail alike. `is_permanent_failure` and `describe_failure` say what a failed send means.
 """
 
 import atexit
@@ -22,6 +22,7 @@ import smtplib
 import threading
 import time
 
+from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core.mail import mailers
 
@@ -92,3 +93,29 @@ def close():
 
 
 atexit.register(close)
+
+
+# What a failed send means: final (5xx, a refused recipient) or worth another try.
+
+
+def is_permanent_failure(error):
+    """A 5xx answer from the mail server (or an ESP refusing the recipient) is final;
+    connection trouble, timeouts and 4xx are not."""
+    if isinstance(error, AnymailRecipientsRefused):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return False
+
+
+def describe_failure(error):
+    """The error's type and SMTP code: never the message text, which may quote addresses."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _message in error.recipients.values()})
+        return f"{type(error).__name__} {codes}"
+    if isinstance(error, smtplib.SMTPResponseException):
+        return f"{type(error).__name__} {error.smtp_code}"
+    return type(error).__name__

@@ -24,11 +24,9 @@ written, so the rare re-send after a crash is recognisable as the same message.
 
 import hashlib
 import logging
-import smtplib
 import uuid
 from datetime import timedelta
 
-from anymail.exceptions import AnymailRecipientsRefused
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -46,6 +44,7 @@ from privacy.models import Consent
 
 from . import mail, outgoing
 from .models.letter import DeliverySettings, Letter
+from .outgoing import describe_failure, is_permanent_failure
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status
@@ -152,18 +151,19 @@ def submit_letter(
         if wants_updates:
             kinds.append(Consent.Kind.CAMPAIGN_UPDATES)
         kinds.extend(kind for kind in optional_consents if kind not in kinds)
-        for kind in kinds:
-            version, text = consent_wordings[kind]
-            Consent.objects.create(
+        Consent.objects.bulk_create(  # one INSERT for them all (no receiver listens)
+            Consent(
                 kind=kind,
                 given_with=letter,
                 email=email if kind == Consent.Kind.CAMPAIGN_UPDATES else "",
                 sender_hash=fingerprint,
                 language=language,
-                wording_version=version,
-                wording_hash=hashlib.sha256(text.encode()).hexdigest(),
+                wording_version=consent_wordings[kind][0],
+                wording_hash=hashlib.sha256(consent_wordings[kind][1].encode()).hexdigest(),
                 source_page=source_page,
             )
+            for kind in kinds
+        )
         if campaign.require_confirmation:
             send_confirmation_email.enqueue(letter.pk)
         else:
@@ -336,29 +336,6 @@ def _retry_at(letter, when):
     letter.next_attempt_at = when
     letter.save(update_fields=["next_attempt_at"])
     send_letter.using(run_after=when).enqueue(letter.pk)
-
-
-def is_permanent_failure(error):
-    """A 5xx answer from the mail server (or an ESP refusing the recipient) is final;
-    connection trouble, timeouts and 4xx are not."""
-    if isinstance(error, AnymailRecipientsRefused):
-        return True
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _message in error.recipients.values()]
-        return bool(codes) and all(code >= 500 for code in codes)
-    if isinstance(error, smtplib.SMTPResponseException):
-        return error.smtp_code >= 500
-    return False
-
-
-def describe_failure(error):
-    """The error's type and SMTP code: never the message text, which may quote addresses."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({code for code, _message in error.recipients.values()})
-        return f"{type(error).__name__} {codes}"
-    if isinstance(error, smtplib.SMTPResponseException):
-        return f"{type(error).__name__} {error.smtp_code}"
-    return type(error).__name__
 
 
 @task()

@@ -24,7 +24,7 @@ from django.utils import translation
 from core import clock
 from core.invalidation import content_changed
 from letters.models.letter import Letter
-from letters.pipeline import describe_failure, is_permanent_failure
+from letters.outgoing import describe_failure, is_permanent_failure
 from privacy.models import Consent, Suppression
 
 from . import mail

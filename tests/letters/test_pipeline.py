@@ -389,7 +389,7 @@ def test_sent_count_covers_every_translation(make_letter, letter_campaign):
     ],
 )
 def test_which_failures_are_final(error, permanent):
-    assert pipeline.is_permanent_failure(error) is permanent
+    assert outgoing.is_permanent_failure(error) is permanent
 
 
 def test_a_recipient_blocked_after_confirmation_holds_the_letter(make_letter, mailoutbox):
