@@ -32,7 +32,7 @@ class AnswerForm(forms.Form):
         },
     )
     reply_text = forms.CharField(
-        label=_("The reply's text (optional)"),
+        label=_("The reply's text"),
         required=False,
         max_length=REPLY_TEXT_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}),
