@@ -111,7 +111,8 @@ messages: $(STAMP)
 	@for app in $(APPS); do (cd $$app && ../$(PY) ../manage.py makemessages -l ru --no-obsolete); done
 	$(MANAGE) makemessages -l ru --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var \
 		--ignore=tests --ignore=bench $(addprefix --ignore=,$(APPS))
-	@for po in $$(find locale $(addsuffix /locale,$(APPS)) -name django.po); do \
+	@for po in $$(find locale $(addsuffix /locale,$(APPS)) translations/third_party_locale \
+		-name '*.po'); do \
 		msgfmt --check-format -o $${po%.po}.mo $$po; done
 
 bench: $(STAMP) system-deps translations

@@ -5,12 +5,14 @@ staff user here until their session is verified."""
 
 import re
 from base64 import b32encode
+from functools import wraps
 
 import qrcode
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +21,7 @@ from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
+from wagtail.users.models import UserProfile
 
 XML_DECLARATION = re.compile(r"^<\?xml[^>]*\?>\s*")
 
@@ -55,12 +58,30 @@ def admin_home(request):
     return reverse("wagtailadmin_home")
 
 
+def in_admin_language(view):
+    """Render the page in the language the user chose for the admin (Account → Language),
+    not the browser's: these pages come before Wagtail's own views, which do the same."""
+
+    @wraps(view)
+    def in_language(request, *args, **kwargs):
+        language = UserProfile.get_for_user(request.user).preferred_language
+        with translation.override(language or translation.get_language()):
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            response.headers["Content-Language"] = translation.get_language()
+        return response
+
+    return in_language
+
+
 def confirmed_devices(user):
     return list(devices_for_user(user, confirmed=True))
 
 
 @never_cache
 @login_required(login_url="wagtailadmin_login")
+@in_admin_language
 def enrol(request):
     """Show a new TOTP secret as a QR code; a correct code confirms it and verifies the session."""
     if confirmed_devices(request.user):
@@ -96,6 +117,7 @@ def device_secret(device):
 
 @never_cache
 @login_required(login_url="wagtailadmin_login")
+@in_admin_language
 def verify(request):
     """Ask for a current code from a confirmed device; each code works once."""
     devices = confirmed_devices(request.user)

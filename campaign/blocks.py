@@ -77,6 +77,7 @@ class AnchorBlock(blocks.CharBlock):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 80)
+        kwargs.setdefault("label", _("anchor"))
         kwargs.setdefault("validators", [])
         kwargs.setdefault(
             "help_text",
@@ -120,11 +121,13 @@ class LinkValue(blocks.StructValue):
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site (followed into the visitor's language) or an external URL."""
 
-    text = blocks.CharBlock(required=False, help_text=_("Leave empty to use the page title."))
-    page = blocks.PageChooserBlock(required=False)
-    external_url = blocks.URLBlock(required=False)
+    text = blocks.CharBlock(
+        required=False, label=_("text"), help_text=_("Leave empty to use the page title.")
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("page"))
+    external_url = blocks.URLBlock(required=False, label=_("external URL"))
 
-    Meta = block_meta("link", value_class=LinkValue)
+    Meta = block_meta("link", value_class=LinkValue, label=_("link"))
 
     def clean(self, value):
         value = super().clean(value)
@@ -140,9 +143,9 @@ class LinkBlock(blocks.StructBlock):
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside the page body (h2)."""
 
-    text = blocks.CharBlock(max_length=120)
+    text = blocks.CharBlock(max_length=120, label=_("text"))
 
-    Meta = block_meta("heading")
+    Meta = block_meta("heading", label=_("heading"))
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -152,55 +155,59 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
-    Meta = block_meta("paragraph")
+    Meta = block_meta("paragraph", label=_("paragraph"))
 
 
 class FigureBlock(blocks.StructBlock):
     """An image with alt text and an optional caption."""
 
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    image = ImageBlock(label=_("image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("caption"))
 
-    Meta = block_meta("figure")
+    Meta = block_meta("figure", label=_("figure"))
 
 
 class QuoteBlock(blocks.StructBlock):
     """A pull quote with its source."""
 
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(required=False, max_length=120, label=_("attribution"))
 
-    Meta = block_meta("quote")
+    Meta = block_meta("quote", label=_("quote"))
 
 
 class CallToActionBlock(blocks.StructBlock):
     """A prominent button leading to a page (usually the letter page)."""
 
-    text = blocks.CharBlock(max_length=200, help_text=_("One sentence that invites action."))
-    link = LinkBlock()
+    text = blocks.CharBlock(
+        max_length=200, label=_("text"), help_text=_("One sentence that invites action.")
+    )
+    link = LinkBlock(label=_("link"))
 
-    Meta = block_meta("call_to_action")
+    Meta = block_meta("call_to_action", label=_("call to action"))
 
 
 class DemandBlock(blocks.StructBlock):
     """One of the campaign's demands: a short title, a one-line summary, the explanation."""
 
-    title = blocks.CharBlock(max_length=200)
+    title = blocks.CharBlock(max_length=200, label=_("title"))
     anchor = AnchorBlock()
-    summary = blocks.TextBlock(help_text=_("One or two sentences, shown on the home page."))
-    explanation = ParagraphBlock()
+    summary = blocks.TextBlock(
+        label=_("summary"), help_text=_("One or two sentences, shown on the home page.")
+    )
+    explanation = ParagraphBlock(label=_("explanation"))
 
-    Meta = block_meta("demand")
+    Meta = block_meta("demand", label=_("demand"))
 
 
 class QuestionBlock(blocks.StructBlock):
     """A frequently asked question with its answer and a stable anchor."""
 
-    question = blocks.CharBlock(max_length=250)
+    question = blocks.CharBlock(max_length=250, label=_("question"))
     anchor = AnchorBlock()
-    answer = ParagraphBlock()
+    answer = ParagraphBlock(label=_("answer"))
 
-    Meta = block_meta("question")
+    Meta = block_meta("question", label=_("question"))
 
 
 class BodyBlock(blocks.StreamBlock):

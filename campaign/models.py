@@ -64,8 +64,8 @@ def json_for_script(data):
 class StandardPage(Page):
     """A plain page: About, Privacy policy, Contact, and the like."""
 
-    intro = models.TextField(blank=True, help_text=_("A short lead paragraph."))
-    body = StreamField(BodyBlock(), blank=True)
+    intro = models.TextField(_("intro"), blank=True, help_text=_("A short lead paragraph."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = searched("intro", "body")
@@ -81,9 +81,9 @@ class StandardPage(Page):
 class DemandsPage(Page):
     """The campaign's demands, each with its explanation and a stable anchor."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    demands = StreamField([("demand", DemandBlock())], blank=True)
-    closing = StreamField(BodyBlock(), blank=True)
+    intro = RichTextField(_("intro"), blank=True, features=RICH_TEXT_FEATURES)
+    demands = StreamField([("demand", DemandBlock())], blank=True, verbose_name=_("demands"))
+    closing = StreamField(BodyBlock(), blank=True, verbose_name=_("closing"))
 
     content_panels = [
         *Page.content_panels,
@@ -103,8 +103,10 @@ class DemandsPage(Page):
 class FAQPage(Page):
     """Questions and answers, each linkable by its anchor, marked up as FAQPage data."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    questions = StreamField([("question", QuestionBlock())], blank=True)
+    intro = RichTextField(_("intro"), blank=True, features=RICH_TEXT_FEATURES)
+    questions = StreamField(
+        [("question", QuestionBlock())], blank=True, verbose_name=_("questions")
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
     search_fields = searched("intro", "questions")
@@ -140,7 +142,7 @@ class FAQPage(Page):
 class NewsIndexPage(RoutablePageMixin, Page):
     """The news listing, paginated, with an Atom feed at feed/ in each language."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("intro"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     search_fields = searched("intro")
@@ -178,12 +180,17 @@ class NewsPage(Page):
     """A news article: date, summary, optional image, body."""
 
     date = models.DateField(_("date"))
-    summary = models.TextField(help_text=_("One or two sentences for listings and feeds."))
-    image = optional_link("wagtailimages.Image")
-    image_alt = models.CharField(
-        max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences for listings and feeds.")
     )
-    body = StreamField(BodyBlock(), blank=True)
+    image = optional_link("wagtailimages.Image", verbose_name=_("image"))
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
@@ -224,14 +231,16 @@ class SiteNavigation(DraftStateMixin, RevisionMixin, TranslatableMixin, models.M
     menu = StreamField(
         [("link", LinkBlock())],
         blank=True,
+        verbose_name=_("menu"),
         help_text=_("Links in the header, in order."),
     )
-    footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
+    footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
     privacy_page = optional_link(
         "wagtailcore.Page",
+        verbose_name=_("privacy page"),
         help_text=_("Linked from every page's footer, in the visitor's language."),
     )
-    footer_links = StreamField([("link", LinkBlock())], blank=True)
+    footer_links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("footer links"))
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="sitenavigation")
 
     panels = [

@@ -19,16 +19,20 @@ class HomePage(Page):
     counter, the demands in short (read from the DemandsPage below it) and the latest news.
     """
 
-    hero_heading = models.CharField(max_length=200, default="")
-    hero_text = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    hero_heading = models.CharField(_("hero heading"), max_length=200, default="")
+    hero_text = RichTextField(_("hero text"), blank=True, features=RICH_TEXT_FEATURES)
     call_to_action_text = models.CharField(
-        max_length=80, default="Write to your MP", help_text=_("The button's words.")
+        _("call to action"),
+        max_length=80,
+        default="Write to your MP",
+        help_text=_("The button's words."),
     )
     call_to_action_page = optional_link(
         "wagtailcore.Page",
+        verbose_name=_("call to action page"),
         help_text=_("The letter page. Visitors are sent to its translation in their language."),
     )
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,

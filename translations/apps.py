@@ -12,3 +12,9 @@ class TranslationsConfig(AppConfig):
 
     name = "translations"
     verbose_name = _("Translations")
+
+    def ready(self):
+        # comments.py imports wagtail-localize's models, which need the app registry.
+        from .comments import localize_translation_comments
+
+        localize_translation_comments()

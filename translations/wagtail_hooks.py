@@ -2,9 +2,11 @@
 wagtail-localize's own, which cannot tell an out-of-date translation), its dashboard panel, and
 the notice on the edit view of an original or a translation that is out of date."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
@@ -14,6 +16,19 @@ from core.admin_menu import register_admin_page
 from translations import status as translation_status
 from translations import views
 from translations.admin_api import TranslatorPagesAdminAPIViewSet
+
+
+@hooks.register("insert_global_admin_js")
+def translation_editor_words():
+    """The words wagtail-localize's editor writes in English only (editor-words.js)."""
+    if get_language() == "en":
+        return ""
+    return format_html(
+        '<script src="{}" data-heading="{}" data-more-actions="{}" defer></script>',
+        static("translations/js/editor-words.js"),
+        _("Translation: %(source)s → %(target)s"),
+        _("More actions"),
+    )
 
 
 @hooks.register("construct_admin_api")

@@ -150,7 +150,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A new translation (page or snippet) starts as a draft: it goes live when a translator
 # publishes it, so the Russian site never shows a copy still in English.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first; then Russian for the strings wagtail-localize's own catalogue
+# lacks or gets wrong (hand-kept: `make messages` never rewrites it). Both override the apps'.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "translations" / "third_party_locale"]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True

@@ -11,14 +11,21 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
+def catalogues():
+    """Every .po of the project: each app's, and those of LOCALE_PATHS."""
+    base = Path(settings.BASE_DIR)
+    found = set(base.glob("*/locale/*/LC_MESSAGES/*.po"))
+    for locale_path in settings.LOCALE_PATHS:
+        found.update(Path(locale_path).glob("*/LC_MESSAGES/*.po"))
+    return sorted(found)
+
+
 class Command(BaseCommand):
     help = "Compile the project's .po catalogues into .mo files (only those that changed)."
 
     def handle(self, *args, **options):
         compiled = 0
-        for po_path in sorted(Path(settings.BASE_DIR).glob("*/locale/*/LC_MESSAGES/*.po")) + sorted(
-            Path(settings.BASE_DIR).glob("locale/*/LC_MESSAGES/*.po")
-        ):
+        for po_path in catalogues():
             mo_path = po_path.with_suffix(".mo")
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue
