@@ -15,6 +15,7 @@ from wagtail.models import DraftStateMixin, Locale, Page, RevisionMixin, Transla
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.fields import optional_link
 from core.pages import in_own_language
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, DemandBlock, LinkBlock, QuestionBlock
@@ -33,13 +34,6 @@ PAGE_TRANSLATABLE_FIELDS = [
 
 # A section of the site with nothing below it: one page of its type under each home page.
 ONE_SECTION_PER_HOME = (["home.HomePage"], [], 1)
-
-
-def optional_link(to, **options):
-    """A link to a page or image that may be deleted: the link just empties (no reverse name)."""
-    return models.ForeignKey(
-        to, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", **options
-    )
 
 
 def searched(*names):

@@ -1,8 +1,9 @@
-"""Admin pages that only some users see: their URL and their menu item, registered together."""
+"""Admin pages that only some users see: their URL and their menu item, registered together,
+and the submenus that group such items."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 
 class PermittedMenuItem(MenuItem):
@@ -24,3 +25,18 @@ def register_admin_page(route, view, *, name, label, allowed, icon_name, order, 
     menu_hook = {"main": "register_admin_menu_item", "reports": "register_reports_menu_item"}
     item = {"allowed": allowed, "icon_name": icon_name, "order": order}
     hooks.register(menu_hook[menu], lambda: PermittedMenuItem(label, name, **item))
+
+
+def everyone(user):
+    """Every admin user (the admin itself already requires a signed-in, verified user)."""
+    return True
+
+
+def permitted_submenu(label, entries, *, icon_name, order):
+    """A submenu of the admin's main menu. `entries` are (label, url_name, icon_name, allowed),
+    listed in that order; each is shown to the users `allowed(user)` accepts."""
+    items = [
+        PermittedMenuItem(item_label, url_name, allowed=allowed, icon_name=icon, order=100 * n)
+        for n, (item_label, url_name, icon, allowed) in enumerate(entries, start=1)
+    ]
+    return SubmenuMenuItem(label, Menu(items=items), icon_name=icon_name, order=order)

@@ -166,7 +166,32 @@ def _language_label(member):
     )
 
 
-class RidingViewSet(ModelViewSet):
+class DirectoryViewSet(ModelViewSet):
+    """What both directory menus share: plain database search (other names, codes, accents as
+    typed), 50 rows a page, an inspect view and no copy, and an add form of its own
+    (`add_panels`: what an organizer types for a new row, which the imports do not know), both
+    forms built on `base_form_class`."""
+
+    search_backend_name = None
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    base_form_class = WagtailAdminModelForm
+    add_panels = []
+
+    def get_edit_handler(self):
+        return ObjectList(self.panels, base_form_class=self.base_form_class).bind_to_model(
+            self.model
+        )
+
+    def get_add_view_kwargs(self, **kwargs):
+        panel = ObjectList(self.add_panels, base_form_class=self.base_form_class).bind_to_model(
+            self.model
+        )
+        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
+
+
+class RidingViewSet(DirectoryViewSet):
     """Ridings by FED code. The names come from the imports; an organizer may mark a seat vacant."""
 
     model = Riding
@@ -174,7 +199,6 @@ class RidingViewSet(ModelViewSet):
     menu_label = _("Ridings")
     index_view_class = RidingIndexView
     search_fields = ["name_en", "name_fr", "fed_code", "other_names"]
-    search_backend_name = None  # plain database search: other_names, codes, accents as typed
     filterset_class = RidingFilterSet
     list_display = [
         "name_en",
@@ -185,9 +209,6 @@ class RidingViewSet(ModelViewSet):
     ]
     list_export = ["fed_code", "name_en", "name_fr", "province", "other_names", "marked_vacant"]
     ordering = ["province", "name_en"]
-    list_per_page = 50
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = [
         imported_fields_panel("fed_code", "name_en", "name_fr", "province", "other_names"),
         FieldPanel("marked_vacant"),
@@ -200,12 +221,8 @@ class RidingViewSet(ModelViewSet):
         FieldPanel("marked_vacant"),
     ]
 
-    def get_add_view_kwargs(self, **kwargs):
-        panel = ObjectList(self.add_panels).bind_to_model(self.model)
-        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
 
-
-class MemberViewSet(ModelViewSet):
+class MemberViewSet(DirectoryViewSet):
     """MPs, sitting and former. The import's data is read-only here; overrides are editable.
 
     A new MP (after a by-election the imports do not know yet) can be added by hand: it is
@@ -215,6 +232,7 @@ class MemberViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Members of Parliament")
     index_view_class = MemberIndexView
+    base_form_class = MemberForm
     search_fields = [
         "name",
         "email",
@@ -224,7 +242,6 @@ class MemberViewSet(ModelViewSet):
         "riding__name_fr",
         "riding__fed_code",
     ]
-    search_backend_name = None
     filterset_class = MemberFilterSet
     list_display = [
         "name",
@@ -255,9 +272,6 @@ class MemberViewSet(ModelViewSet):
         "source",
     ]
     ordering = ["riding__province", "riding__name_en", "-active"]
-    list_per_page = 50
-    inspect_view_enabled = True
-    copy_view_enabled = False
     panels = [
         imported_fields_panel(
             "riding",
@@ -296,13 +310,6 @@ class MemberViewSet(ModelViewSet):
         FieldPanel("email_override"),
         FieldPanel("do_not_send"),
     ]
-
-    def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=MemberForm).bind_to_model(self.model)
-
-    def get_add_view_kwargs(self, **kwargs):
-        panel = ObjectList(self.add_panels, base_form_class=MemberForm).bind_to_model(self.model)
-        return super().get_add_view_kwargs(panel=panel, form_class=panel.get_form_class(), **kwargs)
 
 
 class DirectoryViewSetGroup(ViewSetGroup):

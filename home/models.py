@@ -6,7 +6,8 @@ from wagtail.models import Page, get_page_models
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from campaign.blocks import RICH_TEXT_FEATURES, BodyBlock
-from campaign.models import DemandsPage, NewsPage, optional_link, searched, translated
+from campaign.models import DemandsPage, NewsPage, searched, translated
+from core.fields import optional_link
 from core.pages import in_own_language
 
 LATEST_NEWS_COUNT = 3

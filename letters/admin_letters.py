@@ -22,20 +22,20 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_menu import everyone, permitted_submenu
 from directory.models import Province, Riding
 from letters import admin_display as display
 from letters import pipeline, views_reports
@@ -78,6 +78,14 @@ class LetterPermissionPolicy(ModelPermissionPolicy):
 
 def can(user, action):
     return LetterPermissionPolicy(Letter).user_has_permission(user, action)
+
+
+def can_view(user):
+    return can(user, "view")
+
+
+def can_moderate(user):
+    return can(user, "moderate")
 
 
 def campaign_choices():
@@ -365,42 +373,15 @@ urlpatterns = [
 # The menu -------------------------------------------------------------------------------------
 
 
-class PermittedMenuItem(MenuItem):
-    """A menu item shown only to users allowed `action` (None: every admin user)."""
-
-    def __init__(self, *args, action=None, **kwargs):
-        self.action = action
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return self.action is None or can(request.user, self.action)
-
-
 def letters_menu_item():
     """The "Letters" submenu: the letters and held letters for stewards, totals for everyone."""
-    return SubmenuMenuItem(
+    return permitted_submenu(
         _("Letters"),
-        Menu(
-            items=[
-                PermittedMenuItem(
-                    _("All letters"),
-                    reverse(letter_viewset.get_url_name("index")),
-                    icon_name="mail",
-                    order=100,
-                    action="view",
-                ),
-                PermittedMenuItem(
-                    _("Held letters"),
-                    reverse("letters_held"),
-                    icon_name="warning",
-                    order=200,
-                    action="moderate",
-                ),
-                PermittedMenuItem(
-                    _("Totals"), reverse("letters_totals"), icon_name="table", order=300
-                ),
-            ]
-        ),
+        [
+            (_("All letters"), letter_viewset.get_url_name("index"), "mail", can_view),
+            (_("Held letters"), "letters_held", "warning", can_moderate),
+            (_("Totals"), "letters_totals", "table", everyone),
+        ],
         icon_name="mail",
         order=240,
     )

@@ -296,14 +296,23 @@ def check_email_step(request, page):
 # The token pages: confirm, sent, print. Only the token's holder sees the letter.
 
 
-def _letter_or_error(request, token):
-    """(letter, None) for a good token, else (None, the translated 400/410 response)."""
-    try:
-        return pipeline.letter_for_token(token), None
-    except pipeline.ExpiredToken:
-        return None, _token_error(request, expired=True)
-    except pipeline.BadToken:
-        return None, _token_error(request, expired=False)
+def token_page(view):
+    """A page of one letter, reached by the signed token in its emailed link: `view(request,
+    letter, context)` gets the letter and the page's context (the token among it); a bad or
+    expired token gets the translated 400 or 410 instead. Never stored, like every step."""
+
+    @no_store
+    @wraps(view)
+    def wrapper(request, token):
+        try:
+            letter = pipeline.letter_for_token(token)
+        except pipeline.ExpiredToken:
+            return _token_error(request, expired=True)
+        except pipeline.BadToken:
+            return _token_error(request, expired=False)
+        return view(request, letter, _token_context(letter, token))
+
+    return wrapper
 
 
 def _token_error(request, *, expired):
@@ -332,43 +341,30 @@ def _token_context(letter, token):
     }
 
 
-@no_store
+@token_page
 @require_http_methods(["GET", "HEAD", "POST"])
-def confirm(request, token):
+def confirm(request, letter, context):
     """GET shows the letter and a "Send my letter" button and changes nothing; POST confirms."""
-    letter, error = _letter_or_error(request, token)
-    if error:
-        return error
     if request.method == "POST":
         pipeline.confirm_letter(letter)
-        response = HttpResponseRedirect(_token_url("sent", token))
+        response = HttpResponseRedirect(_token_url("sent", context["token"]))
         response.status_code = 303
         return response
-    context = _token_context(letter, token)
     context["already_confirmed"] = letter.status != letter.Status.PENDING_CONFIRMATION
     return TemplateResponse(request, "letters/confirm.html", context)
 
 
-@no_store
-def sent(request, token):
+@token_page
+def sent(request, letter, context):
     """The thank-you page: where the letter is, the counter, share links, the print link."""
-    letter, error = _letter_or_error(request, token)
-    if error:
-        return error
-    context = _token_context(letter, token)
-    campaign = context["campaign"]
-    context["share"] = share_links(request, campaign)
+    context["share"] = share_links(request, context["campaign"])
     return TemplateResponse(request, "letters/sent.html", context)
 
 
-@no_store
-def print_letter(request, token):
+@token_page
+def print_letter(request, letter, context):
     """The letter on paper, addressed to the MP at the House of Commons."""
-    letter, error = _letter_or_error(request, token)
-    if error:
-        return error
-    context = _token_context(letter, token) | paper_context(letter)
-    return TemplateResponse(request, "letters/print.html", context)
+    return TemplateResponse(request, "letters/print.html", context | paper_context(letter))
 
 
 def _token_url(name, token):

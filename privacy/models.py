@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
+
 
 class SupporterData(models.Model):
     """Not a table: the holder of the permissions over supporters' personal data, wherever an app
@@ -61,9 +63,7 @@ class Consent(models.Model):
     EMAIL_KINDS = (Kind.CAMPAIGN_UPDATES, Kind.REPLY_FOLLOW_UP)
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    given_with_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    given_with_type = optional_link(ContentType)
     given_with_id = models.PositiveBigIntegerField(null=True, blank=True)
     given_with = GenericForeignKey("given_with_type", "given_with_id")
     email = models.EmailField(blank=True, help_text=_("Kept only for campaign updates."))
@@ -71,9 +71,7 @@ class Consent(models.Model):
     language = models.CharField(max_length=8)
     wording_version = models.CharField(max_length=20)
     wording_hash = models.CharField(max_length=64)
-    source_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    source_page = optional_link("wagtailcore.Page")
     given_at = models.DateTimeField(default=timezone.now)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
@@ -105,14 +103,7 @@ class AuditEntry(models.Model):
         PURGE = "purge", _("retention purge")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("who"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_link(settings.AUTH_USER_MODEL, verbose_name=_("who"))
     actor_username = models.CharField(_("username"), max_length=150, blank=True)
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     subject_hash = models.CharField(_("supporter fingerprint"), max_length=64, blank=True)

@@ -1,27 +1,18 @@
 """The "Where MPs stand" page's views (the page's routes call them; they never import it).
 
 - GET  <page>/?q=&province=&party=&riding=   the list, filtered; no query: cacheable for all
-- POST /<lang>/replies/find-my-mp/  postal_code
-                                             the directory's lookup (rate-limited per client);
-                                             303 to <page>?riding=<FED code> (never the postal
-                                             code). A plain URL, not a page route: Django's CSRF
-                                             check runs on Wagtail's serve view, and this POST
-                                             needs no token (it changes nothing, and the page
-                                             with its form stays cacheable)
+
+The page's postal-code search is a plain URL, in replies/views.py (it finds the page, so it
+sits above the page's module, not below it like these).
 """
 
 from django.conf import settings
-from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from wagtail.models import Locale
 
-from core import ratelimit
 from core.charts import bar_chart
-from core.http import client_ip
-from directory.lookup import lookup_postal_code, ridings_with_mp
+from directory.lookup import ridings_with_mp
 from directory.models import Province
 from directory.names import searchable_text
 
@@ -138,60 +129,3 @@ def where_mps_stand(request, page):
     )
     status = 400 if errors else 200
     return TemplateResponse(request, "replies/where_mps_stand_page.html", context, status=status)
-
-
-def stand_page():
-    """The live "Where MPs stand" page in the active language (else in any language)."""
-    # Imported here: the page module imports this one for its route.
-    from .models.page import WhereMPsStandPage
-
-    pages = WhereMPsStandPage.objects.live()
-    return pages.filter(locale=Locale.get_active()).first() or pages.first()
-
-
-@csrf_exempt  # changes nothing; the landing list stays cacheable (no CSRF token on the page)
-def find_riding(request):
-    """The postal-code search: POST only, rate-limited per client, then 303 to the riding."""
-    page = stand_page()
-    if page is None:
-        raise Http404
-    base = page.get_url(request) or "/"
-    if request.method != "POST":
-        return HttpResponseRedirect(base)
-    ip = client_ip(request)
-    limit = settings.LOOKUPS_PER_IP_PER_MINUTE
-    allowed = ip in settings.RATE_LIMIT_EXEMPT_IPS or ratelimit.allow(
-        ratelimit.hashed_key("stand-lookup", ip), limit=limit, window_seconds=60
-    )
-    if not allowed:
-        response = TemplateResponse(
-            request,
-            "replies/stand_error.html",
-            {
-                "page": page,
-                "message": _(
-                    "Too many searches in a short time. Please wait a minute and try again."
-                ),
-            },
-            status=429,
-        )
-        response["Retry-After"] = "60"
-        return response
-    result = lookup_postal_code(request.POST.get("postal_code", "")[:32])
-    if result.status == "invalid":
-        return TemplateResponse(
-            request,
-            "replies/stand_error.html",
-            {"page": page, "message": result.error, "back": base},
-            status=400,
-        )
-    if not result.found:
-        target = f"{base}?lookup=none&province={result.province or ''}#results"
-    elif len(result.ridings) == 1:
-        target = f"{base}?riding={result.ridings[0].fed_code}#results"
-    else:
-        codes = ",".join(riding.fed_code for riding in result.ridings)
-        target = f"{base}?riding={codes}#results"
-    response = HttpResponseRedirect(target)
-    response.status_code = 303
-    return response

@@ -1,18 +1,33 @@
-"""The answer page a follow-up email links to: GET shows the choice (a one-click link
-preselects it) and changes nothing; POST records it. No login: the signed link is the key,
-and the answer can be changed later from the same link.
+"""The reply loop's plain URLs (not page routes).
 
-Every response says `Cache-Control: no-store`, and the token never reaches a log line of ours."""
+- GET, POST /<lang>/replies/<token>/   the answer page a follow-up email links to: GET shows
+  the choice (a one-click link preselects it) and changes nothing; POST records it. No login:
+  the signed link is the key, and the answer can be changed later from the same link. Every
+  response says `Cache-Control: no-store`, and the token never reaches a log line of ours.
+- POST /<lang>/replies/find-my-mp/  postal_code   the "Where MPs stand" page's search: the
+  directory's lookup (rate-limited per client), then 303 to <page>?riding=<FED code> (never
+  the postal code). A plain URL, not a page route: Django's CSRF check runs on Wagtail's serve
+  view, and this POST needs no token (it changes nothing, and the page with its form stays
+  cacheable).
+"""
 
-from django.http import HttpResponseRedirect
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from core import ratelimit
+from core.http import client_ip
+from directory.lookup import lookup_postal_code
 
 from . import follow_ups
 from .forms import AnswerForm
 from .models.follow_up import Answer, QuoteStatus
+from .models.page import WhereMPsStandPage
 
 
 @csrf_exempt  # the signed link is the authorisation; supporters need no cookie to answer
@@ -57,4 +72,58 @@ def answer(request, token):
 
 def _no_store(response):
     add_never_cache_headers(response)
+    return response
+
+
+def stand_page():
+    """The live "Where MPs stand" page in the active language (else in any language)."""
+    pages = WhereMPsStandPage.objects.live()
+    return pages.filter(locale=Locale.get_active()).first() or pages.first()
+
+
+@csrf_exempt  # changes nothing; the landing list stays cacheable (no CSRF token on the page)
+def find_riding(request):
+    """The postal-code search: POST only, rate-limited per client, then 303 to the riding."""
+    page = stand_page()
+    if page is None:
+        raise Http404
+    base = page.get_url(request) or "/"
+    if request.method != "POST":
+        return HttpResponseRedirect(base)
+    ip = client_ip(request)
+    limit = settings.LOOKUPS_PER_IP_PER_MINUTE
+    allowed = ip in settings.RATE_LIMIT_EXEMPT_IPS or ratelimit.allow(
+        ratelimit.hashed_key("stand-lookup", ip), limit=limit, window_seconds=60
+    )
+    if not allowed:
+        response = TemplateResponse(
+            request,
+            "replies/stand_error.html",
+            {
+                "page": page,
+                "message": _(
+                    "Too many searches in a short time. Please wait a minute and try again."
+                ),
+            },
+            status=429,
+        )
+        response["Retry-After"] = "60"
+        return response
+    result = lookup_postal_code(request.POST.get("postal_code", "")[:32])
+    if result.status == "invalid":
+        return TemplateResponse(
+            request,
+            "replies/stand_error.html",
+            {"page": page, "message": result.error, "back": base},
+            status=400,
+        )
+    if not result.found:
+        target = f"{base}?lookup=none&province={result.province or ''}#results"
+    elif len(result.ridings) == 1:
+        target = f"{base}?riding={result.ridings[0].fed_code}#results"
+    else:
+        codes = ",".join(riding.fed_code for riding in result.ridings)
+        target = f"{base}?riding={codes}#results"
+    response = HttpResponseRedirect(target)
+    response.status_code = 303
     return response

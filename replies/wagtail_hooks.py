@@ -1,10 +1,10 @@
 """Wagtail admin registrations of the reply loop: the "Replies and stances" menu."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.permissions import register_permission_policy
+
+from core.admin_menu import permitted_submenu
 
 from . import admin_replies
 from .admin_stances import AddOnlyPolicy, StanceViewSet
@@ -14,17 +14,6 @@ from .models import Stance
 register_permission_policy(Stance, AddOnlyPolicy(Stance))
 
 stance_viewset = StanceViewSet("stances", url_prefix="replies/stances")
-
-
-class PermissionMenuItem(MenuItem):
-    """A menu item shown only to users with `permission`."""
-
-    def __init__(self, *args, permission, **kwargs):
-        self.permission = permission
-        super().__init__(*args, **kwargs)
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_viewset")
@@ -37,28 +26,24 @@ def register_replies_urls():
     return admin_replies.urlpatterns
 
 
+def has(permission):
+    """Who may see a menu item: the users with `permission`."""
+    return lambda user: user.has_perm(permission)
+
+
 @hooks.register("register_admin_menu_item")
 def register_replies_menu():
-    return SubmenuMenuItem(
+    return permitted_submenu(
         _("Replies and stances"),
-        Menu(
-            items=[
-                PermissionMenuItem(
-                    _("Replies"),
-                    reverse("replies_report"),
-                    icon_name="mail",
-                    order=100,
-                    permission=admin_replies.VIEW,
-                ),
-                PermissionMenuItem(
-                    _("MPs' stances"),
-                    reverse(stance_viewset.get_url_name("index")),
-                    icon_name="tick-inverse",
-                    order=200,
-                    permission="replies.view_stance",
-                ),
-            ]
-        ),
+        [
+            (_("Replies"), "replies_report", "mail", has(admin_replies.VIEW)),
+            (
+                _("MPs' stances"),
+                stance_viewset.get_url_name("index"),
+                "tick-inverse",
+                has("replies.view_stance"),
+            ),
+        ],
         icon_name="tick-inverse",
         order=245,
     )

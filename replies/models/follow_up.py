@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
+
 
 class Answer(models.TextChoices):
     """What a supporter says happened, in WriteToThem's richer-than-yes/no terms."""
@@ -75,13 +77,7 @@ class FollowUp(models.Model):
         blank=True,
         help_text=_("The part of the reply organizers publish; never a supporter's name."),
     )
-    quote_reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    quote_reviewed_by = optional_link(settings.AUTH_USER_MODEL)
     quote_reviewed_at = models.DateTimeField(null=True, blank=True)
     reply_text_removed_at = models.DateTimeField(null=True, blank=True)
 

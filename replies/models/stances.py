@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import optional_link
+
 
 class Position(models.TextChoices):
     """An MP's public position on one demand."""
@@ -85,14 +87,7 @@ class Stance(models.Model):
         related_name="stances",
         limit_choices_to={"quote_status": "approved"},
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    recorded_by = optional_link(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     objects = StanceQuerySet.as_manager()

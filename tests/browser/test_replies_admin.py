@@ -8,9 +8,9 @@ import pytest
 from django.test import Client
 
 from directory.models import MemberOfParliament
-from replies.models import Answer, FollowUp, Stance
+from replies.models import Answer, Stance
 from replies.models.follow_up import QuoteStatus
-from tests.factories import EditorFactory
+from tests.factories import EditorFactory, FollowUpFactory
 from tests.support.accounts import verified_login
 
 pytestmark = [
@@ -46,13 +46,10 @@ def editor_page(browser, campaign_site):
 
 def test_an_editor_approves_a_quote_and_records_a_stance(editor_page, campaign_site):
     mp = MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
-    pending = FollowUp.objects.create(
+    pending = FollowUpFactory(
         mp=mp,
-        riding=mp.riding,
         language="ru",
-        created_at="2026-01-01T00:00Z",
         answer=Answer.REPLIED,
-        answered_at="2026-01-20T00:00Z",
         reply_text="Dear Olga, I will support clear timelines for security screening.",
         quote_consent=True,
         quote_status=QuoteStatus.PENDING,

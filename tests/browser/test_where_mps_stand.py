@@ -9,7 +9,8 @@ from wagtail.models import Locale
 
 from directory.models import MemberOfParliament
 from replies.follow_ups import answer_token
-from replies.models import Answer, Demand, FollowUp, Position, Stance, WhereMPsStandPage
+from replies.models import Answer, Demand, Position, Stance, WhereMPsStandPage
+from tests.factories import FollowUpFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -62,14 +63,7 @@ def stand_data(campaign_site, settings, represent_server):
         Answer.NO_REPLY,
         Answer.NOT_EXPECTED,
     ]:
-        FollowUp.objects.create(
-            mp=mp,
-            riding=mp.riding,
-            language="en",
-            created_at="2026-01-01T00:00Z",
-            answer=value,
-            answered_at="2026-01-20T00:00Z",
-        )
+        FollowUpFactory(mp=mp, answer=value)
     return mp
 
 
@@ -131,9 +125,7 @@ def test_supporters_find_where_their_mp_stands(visit, stand_data, language, java
 @pytest.mark.parametrize(("language", "javascript"), [("en", True), ("ru", False)])
 def test_a_supporter_answers_the_follow_up(visit, campaign_site, language, javascript):
     mp = MemberOfParliament.objects.filter(active=True).first()
-    follow_up = FollowUp.objects.create(
-        mp=mp, riding=mp.riding, language=language, created_at="2026-01-01T00:00Z"
-    )
+    follow_up = FollowUpFactory(mp=mp, language=language)
     site = visit(javascript=javascript)
     words = TEXT[language]
     path = f"/{language}/replies/{answer_token(follow_up)}/"

@@ -33,12 +33,14 @@ from tests.factories.pages import (
     StandardPageFactory,
     root_page,
 )
+from tests.factories.replies import FollowUpFactory
 
 __all__ = [
     "CONSENT_WORDINGS",
     "ConsentFactory",
     "DataStewardFactory",
     "EditorFactory",
+    "FollowUpFactory",
     "HomePageFactory",
     "LetterCampaignPageFactory",
     "LetterFactory",

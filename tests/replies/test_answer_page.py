@@ -8,6 +8,7 @@ import pytest
 from replies.follow_ups import answer_token
 from replies.models import Answer, FollowUp
 from replies.models.follow_up import QuoteStatus
+from tests.factories import FollowUpFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,14 +16,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def follow_up(sent_letter):
     letter = sent_letter()
-    return FollowUp.objects.create(
-        letter=letter,
-        mp=letter.mp,
-        riding=letter.riding,
-        language="en",
-        created_at=letter.sent_at,
-        first_sent_at=letter.sent_at,
-    )
+    return FollowUpFactory(letter=letter, first_sent_at=letter.sent_at)
 
 
 def url(follow_up, language="en"):

@@ -10,10 +10,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from privacy.models import AuditEntry
-from replies.models import Answer, Demand, FollowUp, Position, Stance
+from replies.models import Answer, Demand, Position, Stance
 from replies.models.follow_up import QuoteStatus
 from replies.wagtail_hooks import stance_viewset
-from tests.factories import MemberOfParliamentFactory
+from tests.factories import FollowUpFactory, MemberOfParliamentFactory
 from tests.support.accounts import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -29,12 +29,9 @@ def signed_in(client, group_name, username):
 @pytest.fixture
 def answered(sent_letter):
     letter = sent_letter(first_name="Zinaida", email="zina@example.org")
-    return FollowUp.objects.create(
+    return FollowUpFactory(
         letter=letter,
-        mp=letter.mp,
-        riding=letter.riding,
         language="ru",
-        created_at=letter.sent_at,
         answer=Answer.REPLIED,
         answered_at=letter.sent_at,
         reply_text="Dear Zinaida, I support transparent screening. =HYPERLINK(x)",

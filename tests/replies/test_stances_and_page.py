@@ -8,7 +8,8 @@ import pytest
 
 from directory.models import MemberOfParliament
 from replies.demands import current_demands, sync_demands
-from replies.models import Answer, Demand, FollowUp, Position, Stance
+from replies.models import Answer, Demand, Position, Stance
+from tests.factories import FollowUpFactory
 from tests.support.letters import FED_CODE, POSTAL_CODE
 from tests.support.replies import demand_block
 
@@ -22,15 +23,7 @@ def record(mp, demand, position, **fields):
 
 
 def answer(mp, value, count=1):
-    for _ in range(count):
-        FollowUp.objects.create(
-            mp=mp,
-            riding=mp.riding,
-            language="en",
-            created_at="2026-01-01T00:00Z",
-            answer=value,
-            answered_at="2026-01-20T00:00Z",
-        )
+    FollowUpFactory.create_batch(count, mp=mp, answer=value)
 
 
 def test_publishing_the_demands_page_keeps_demands_in_step(stand_site):
