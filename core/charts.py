@@ -7,6 +7,7 @@ class names: `.color-0`…, `.axis`, `.guide`). The SVG is an image for assistiv
 `role="img"` labelled by its `<title>` and `<desc>`. Every chart needs a table alternative
 beside it with the same numbers; the chart itself is never the only place they are."""
 
+import math
 from xml.etree import ElementTree
 
 import pygal
@@ -52,29 +53,65 @@ def _clean(svg, *, title, description):
     return ElementTree.tostring(root, encoding="unicode")
 
 
-def bar_chart(*, title, description, labels, series, height=None):
-    """A horizontal stacked bar chart as safe inline SVG markup.
-
-    `labels` name the bars (e.g. parties); `series` is [(name, [value per label])]."""
-    chart = pygal.HorizontalStackedBar(
+def _chart(chart_class, **options):
+    """A pygal chart with the project's look and no script."""
+    return chart_class(
         js=[],
         style=CHART_STYLE,
         disable_xml_declaration=True,
         no_prefix=True,
+        truncate_legend=-1,
+        truncate_label=-1,
+        print_values=False,
+        value_formatter=lambda value: f"{value:g}",
+        margin=12,
+        **options,
+    )
+
+
+def bar_chart(*, title, description, labels, series, height=None):
+    """A horizontal stacked bar chart as safe inline SVG markup.
+
+    `labels` name the bars (e.g. parties); `series` is [(name, [value per label])]."""
+    chart = _chart(
+        pygal.HorizontalStackedBar,
         title=str(title),
         width=800,
         height=height or max(240, 110 + 34 * len(labels)),
         legend_at_bottom=True,
         legend_at_bottom_columns=min(len(series), 2) or 1,
-        truncate_legend=-1,
-        truncate_label=-1,
         show_y_guides=False,
-        print_values=False,
-        value_formatter=lambda value: f"{value:g}",
-        margin=12,
     )
     chart.x_labels = [str(label) for label in labels]
     for name, values in series:
         chart.add(str(name), list(values))
+    svg = _clean(chart.render(is_unicode=True), title=title, description=description)
+    return mark_safe(svg)  # noqa: S308 - serialized by ElementTree, which escapes all text
+
+
+def whole_steps(top, *, most=6):
+    """At most `most` whole-number axis labels from 0 to at least `top`."""
+    step = max(1, math.ceil(top / (most - 1)))
+    return list(range(0, max(top, 1) + step, step))
+
+
+def column_chart(*, title, description, labels, values, label_every=7):
+    """Vertical bars of one series (e.g. letters per day) as safe inline SVG markup.
+
+    `labels` name the bars in order; only every `label_every`-th is written under the axis
+    (30 dates side by side would overlap), the table beside the chart has them all."""
+    chart = _chart(
+        pygal.Bar,
+        title=str(title),
+        width=800,
+        height=320,
+        show_legend=False,
+        show_x_guides=False,
+        x_labels_major_every=label_every,
+        show_minor_x_labels=False,
+    )
+    chart.x_labels = [str(label) for label in labels]
+    chart.y_labels = whole_steps(max(values, default=0))  # counts: never "0.8 letters"
+    chart.add(str(title), list(values))
     svg = _clean(chart.render(is_unicode=True), title=title, description=description)
     return mark_safe(svg)  # noqa: S308 - serialized by ElementTree, which escapes all text

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import register_permission_policy
 
-from letters import admin_letters
+from letters import admin_letters, dashboard
 from letters.models import Letter
 from letters.monitoring import delivery_alerts
 
@@ -41,3 +41,10 @@ class DeliveryAlertsPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_delivery_alerts(request, panels):
     panels.insert(0, DeliveryAlertsPanel())
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaign_panel(request, panels):
+    level = dashboard.audience(request.user)
+    if level is not None:
+        panels.append(dashboard.CampaignPanel(level))
