@@ -43,6 +43,7 @@ class _Snapshot:
         self.sites = {}
         self.roots = {}
         self.children = {}
+        self.values = {}
 
 
 _snapshot = _Snapshot(None)
@@ -57,6 +58,24 @@ def current_snapshot():
     if _snapshot.version != version:
         _snapshot = _Snapshot(version)
     return _snapshot
+
+
+MAX_REMEMBERED = 5000
+
+
+def remembered(key, compute):
+    """`compute()` once per content version in this process, for answers that only content
+    changes can change (the MP card's stances and reply figures, a page's translations): the
+    same promise as the page cache, at most a second old. Computed afresh when the version
+    cannot be known. `key` must name everything the answer depends on (language, host…)."""
+    snapshot = current_snapshot()
+    if snapshot is None:
+        return compute()
+    if key not in snapshot.values:
+        if len(snapshot.values) >= MAX_REMEMBERED:
+            snapshot.values.clear()
+        snapshot.values[key] = compute()
+    return snapshot.values[key]
 
 
 def forget(**kwargs):

@@ -41,6 +41,19 @@ class RidingQuerySet(models.QuerySet):
         sitting = MemberOfParliament.objects.filter(riding=models.OuterRef("pk"), active=True)
         return self.filter(models.Exists(sitting), marked_vacant=False)
 
+    def with_current_mp(self, fed_code):
+        """(riding, its sitting MP or None) for a FED code, in one query when the seat is
+        held (the letter steps ask at every request); (None, None) for an unknown code."""
+        mp = (
+            MemberOfParliament.objects.select_related("riding")
+            .filter(riding_id=fed_code, active=True)
+            .first()
+        )
+        riding = mp.riding if mp is not None else self.filter(fed_code=fed_code).first()
+        if riding is not None:
+            riding.active_members = [mp] if mp is not None else []  # primes current_mp
+        return riding, riding.current_mp if riding is not None else None
+
 
 class Riding(models.Model):
     """A federal electoral district of the 2023 Representation Order.

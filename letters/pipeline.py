@@ -43,7 +43,7 @@ from privacy.identity import sender_hash
 from privacy.models import Consent
 
 from . import mail, outgoing
-from .models.letter import DeliverySettings, Letter
+from .models.letter import DeliverySettings, Letter, LetterEvent
 from .outgoing import describe_failure, is_permanent_failure
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,11 @@ GIVE_UP_AFTER = timedelta(hours=24)
 # 5 minutes. The delay grows with the letter's age, so a task needs no attempt counter.
 SUPPORTER_MAIL_FIRST_RETRY = timedelta(seconds=15)
 SUPPORTER_MAIL_RETRY_DELAY = timedelta(minutes=5)
+# The worker takes tasks by priority: first the confirmation emails supporters are waiting for,
+# then the letters to MPs; the copies and notices to supporters follow (seconds later in a
+# surge, at once otherwise).
+PRIORITY_SUPPORTER_WAITING = 20
+PRIORITY_LETTER = 10
 
 
 # Tokens -------------------------------------------------------------------------------------
@@ -171,7 +176,7 @@ def submit_letter(
     return letter
 
 
-@task()
+@task(priority=PRIORITY_SUPPORTER_WAITING)
 def send_confirmation_email(letter_id):
     letter = _letter(letter_id)
     if letter is None or letter.status != Status.PENDING_CONFIRMATION:
@@ -236,7 +241,7 @@ def reject_held(letter, actor):
 # 3. Delivered: sending → sent | queued (retry) | failed ---------------------------------------
 
 
-@task()
+@task(priority=PRIORITY_LETTER)
 def send_letter(letter_id):
     """Deliver one letter to its MP. Safe to run twice: only a `queued` letter is sent."""
     now = timezone.now()
@@ -269,6 +274,7 @@ def send_letter(letter_id):
             Status.SENDING, note=f"attempt {letter.attempts}", save_fields=["attempts"]
         )
 
+    first_send = letter.sent_at is None  # a soft bounce's retry sends no second copy
     message = mail.letter_to_mp(letter)
     try:
         outgoing.send(message)
@@ -276,16 +282,21 @@ def send_letter(letter_id):
         return _after_failure(letter_id, error)
 
     with transaction.atomic():
-        letter = _locked(letter_id)
-        if letter.status != Status.SENDING:
-            return "already moved"  # the sweeper re-queued it meanwhile; it will go again
-        first_send = letter.sent_at is None  # a soft bounce's retry sends no second copy
-        letter.sent_at = timezone.now()
-        letter.last_error = ""
-        letter.esp_message_id = mail.esp_message_id(message)
-        letter.transition(Status.SENT, save_fields=["sent_at", "last_error", "esp_message_id"])
+        # One conditional UPDATE instead of lock, read and save: only a letter still `sending`
+        # becomes `sent` (the sweeper may have re-queued it meanwhile; it will go again).
+        moved = Letter.objects.filter(pk=letter_id, status=Status.SENDING).update(
+            status=Status.SENT,
+            sent_at=timezone.now(),
+            last_error="",
+            esp_message_id=mail.esp_message_id(message),
+        )
+        if not moved:
+            return "already moved"
+        LetterEvent.objects.create(
+            letter_id=letter_id, from_status=Status.SENDING, to_status=Status.SENT
+        )
         if first_send:
-            send_supporter_copy.enqueue(letter.pk)
+            send_supporter_copy.enqueue(letter_id)
     return "sent"
 
 

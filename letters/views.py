@@ -145,10 +145,9 @@ def find_step(request, page):
 @require_http_methods(["GET", "HEAD", "POST"])
 def write_step(request, page, fed_code):
     """Steps 2–4 on one form; a POST is screened, then submitted, then redirected (PRG)."""
-    riding = Riding.objects.filter(fed_code=fed_code).first() if fed_code.isdigit() else None
+    riding, mp = Riding.objects.with_current_mp(fed_code) if fed_code.isdigit() else (None, None)
     if riding is None:
         return redirect(page.get_url(request))
-    mp = riding.current_mp
     context = {
         "riding": riding,
         "riding_name": riding.name_for_language(get_language()),

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from campaign.models import SiteNavigation
 from core.pagecache import content_version
 from core.pages import in_own_language
+from core.routing import remembered
 
 register = template.Library()
 
@@ -124,10 +125,8 @@ def language_links(context):
     translated = {}
     if isinstance(page, Page) and page.pk:
         step = _route_within(request, page)
-        translations = in_own_language(page.get_translations(inclusive=True).live())
-        for other in translations.select_related("locale"):
-            url = other.get_url(request)
-            translated[other.locale.language_code] = url + step if url else url
+        for code, url in _translation_urls(request, page).items():
+            translated[code] = url + step if url else url
     non_page_view = request is not None and not _is_page_view(request)
     homes = None
     links = []
@@ -155,6 +154,21 @@ def language_links(context):
             }
         )
     return links
+
+
+def _translation_urls(request, page):
+    """{language code: URL} of the page's live translations (itself included), read once per
+    content version and host in this process (a publish, a move or an unpublish bumps it)."""
+
+    def read():
+        translations = in_own_language(page.get_translations(inclusive=True).live())
+        return {
+            other.locale.language_code: other.get_url(request)
+            for other in translations.select_related("locale")
+        }
+
+    host = request.get_host() if request is not None else ""
+    return remembered(("translation_urls", page.pk, host), read)
 
 
 def _route_within(request, page):

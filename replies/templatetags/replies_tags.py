@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language
 
+from core.routing import remembered
 from replies import figures
 from replies.demands import current_demands
 
@@ -16,14 +17,19 @@ register = template.Library()
 def mp_record(mp):
     if mp is None:
         return {"mp": None}
-    demands = current_demands(get_language())
-    stances = figures.current_stances([mp.pk])
-    rows = [(title, url, stances.get((mp.pk, demand.pk))) for demand, title, url in demands]
-    known = [row for row in rows if row[2] is not None]
+    # Stances, demands and public reply figures change only with a new content version (their
+    # saves and counted answers bump it): read once per version and MP in this process.
+    language = get_language()
+    record = remembered(("mp_record", mp.pk, language), lambda: _record(mp.pk, language))
+    return {"mp": mp, **record, "min_answers": settings.REPLY_MIN_ANSWERS}
+
+
+def _record(mp_id, language):
+    demands = current_demands(language)
+    stances = figures.current_stances([mp_id])
+    rows = [(title, url, stances.get((mp_id, demand.pk))) for demand, title, url in demands]
     return {
-        "mp": mp,
         "stances": rows,
-        "any_position": bool(known),
-        "replies": figures.reply_figures([mp.pk]).get(mp.pk),
-        "min_answers": settings.REPLY_MIN_ANSWERS,
+        "any_position": any(row[2] is not None for row in rows),
+        "replies": figures.reply_figures([mp_id]).get(mp_id),
     }

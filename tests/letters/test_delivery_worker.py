@@ -180,3 +180,26 @@ def test_two_workers_deliver_a_surge_once_each_over_few_connections_and_keep_pac
     assert {msg["Message-ID"] for msg in to_mps} == sent_ids
     connections = {msg.peer for msg in smtp_sink.messages}
     assert len(connections) <= 4, "each worker reuses its connection (a few reopenings at most)"
+
+
+def test_letters_go_before_the_supporters_copies_and_confirmations_before_letters(
+    make_letter, letter_campaign, smtp_sink, start_worker
+):
+    """In a surge the worker serves who waits first: a supporter's confirmation email, then
+    the letters to MPs; the supporters' copies come after every queued letter."""
+    letters = [make_letter(email=f"q{n}@example.org", confirm=True) for n in range(6)]
+    waiting = make_letter(email="waiting@example.org")  # its confirmation email is queued last
+    start_worker(smtp=smtp_sink)
+    wait_until(
+        lambda: len(smtp_sink.messages) >= 2 * len(letters) + 1, message="letters and copies"
+    )
+    order = [
+        "confirmation"
+        if msg.envelope_to == ["waiting@example.org"]
+        else "letter"
+        if msg.envelope_to == [MP_ADDRESS]
+        else "copy"
+        for msg in smtp_sink.messages
+    ]
+    assert order == ["confirmation"] + ["letter"] * 6 + ["copy"] * 6, order
+    assert waiting.status == S.PENDING_CONFIRMATION

@@ -230,10 +230,10 @@ def test_send_delivers_to_the_mp_only_then_copies_the_supporter(make_letter, mai
     assert letter.body in copy.body and "/ru/privacy/" in copy.body
 
 
-def test_delivering_a_letter_and_its_copy_costs_eleven_queries(make_letter, mailoutbox):
+def test_delivering_a_letter_and_its_copy_costs_ten_queries(make_letter, mailoutbox):
     """The worker's share of a surge: claim (letter and MP locked together, pause switch, one
-    pacing count, status, event), then sent (status, event, copy task); the copy reads the
-    letter and asks whether the address was suppressed meanwhile."""
+    pacing count, status, event), then sent (one conditional status update, event, copy
+    task); the copy reads the letter and asks whether the address was suppressed meanwhile."""
     first, letter = make_letter(confirm=True), make_letter(confirm=True)
     pipeline.send_letter.call(first.pk)  # the pause switch's row exists from now on
 
@@ -242,7 +242,7 @@ def test_delivering_a_letter_and_its_copy_costs_eleven_queries(make_letter, mail
             assert call(letter.pk) == "sent"
         return [q["sql"] for q in queries if q["sql"].split()[0] not in SAVEPOINTS]
 
-    assert len(statements(pipeline.send_letter.call)) == 9
+    assert len(statements(pipeline.send_letter.call)) == 8
     assert len(statements(pipeline.send_supporter_copy.call)) == 2
 
 

@@ -41,6 +41,18 @@ def test_stuck_sending_letter_is_requeued_then_left_alone(make_letter):
     assert set(sweep().values()) == {"0"}
 
 
+def test_confirmation_email_of_a_killed_worker_is_sent_again_once(make_letter, mailoutbox):
+    letter = make_letter()  # waiting for its confirmation email
+    emails = letter_tasks(pipeline.send_confirmation_email, letter)
+    emails.update(status="RUNNING", started_at=timezone.now() - timedelta(hours=1))
+
+    assert sweep()["stale_tasks_failed"] == "1"
+    retry = emails.get(status="READY")
+    assert retry.task.call(*retry.args_kwargs["args"]) == "sent"
+    assert [message.to for message in mailoutbox] == [[letter.email]]
+    assert set(sweep().values()) == {"0"}
+
+
 def test_recent_sending_letter_is_not_touched(make_letter):
     letter = make_letter(confirm=True)
     with_lock = Letter.objects.get(pk=letter.pk)

@@ -174,6 +174,9 @@ def test_the_write_steps_mp_card_shows_the_stance_and_motivates(stand_site, clie
     html = client.get(f"/ru/write-to-your-mp/write/{FED_CODE}/").content.decode()
     assert "по нашим требованиям" in html and "Поддерживает" in html
     assert "Через две недели спросите меня" in html
+    # The card is kept per content version, which the stance moved on: never a stale card.
+    html = client.get(f"/en/write-to-your-mp/write/{FED_CODE}/").content.decode()
+    assert "stands on our demands" in html and "Supports" in html
 
 
 def test_a_new_stance_refreshes_the_cached_page(stand_site, client):

@@ -58,5 +58,26 @@ def fail_stale_tasks(started_before):
         result.set_failed(
             StaleWorker(f"still RUNNING after {settings.LETTERS_TASK_GRACE_MINUTES} min")
         )
+        retry_supporter_email(result)
         count += 1
     return count
+
+
+# A supporter's email whose worker died with it is tried again: the task itself checks that
+# it is still wanted (a confirmation only while the letter waits for it), and a second copy of
+# an email that did go out before the crash is harmless. Letters to MPs are not retried here:
+# requeue_stuck sends them again, with their Message-ID, once `sending` has timed out.
+SUPPORTER_EMAIL_TASKS = {
+    task.module_path: task
+    for task in (
+        pipeline.send_confirmation_email,
+        pipeline.send_supporter_copy,
+        pipeline.send_failure_notice,
+    )
+}
+
+
+def retry_supporter_email(result):
+    task = SUPPORTER_EMAIL_TASKS.get(result.task_path)
+    if task is not None:
+        task.enqueue(*result.args_kwargs.get("args", []))
