@@ -1,134 +1,101 @@
 """`make bench`: throughput of the production stack on loopback, measured with wrk.
 
 Starts a throw-away PostgreSQL database with the campaign content, gunicorn (2 sync workers,
-production settings, DEBUG off), the task worker and a local SMTP sink (bench/stack.py), then
-measures, each for BENCH_SECONDS (default 8) with wrk on 127.0.0.1:
+production settings, DEBUG off), the task worker and a local SMTP sink (bench/stack.py), then:
 
+- worker: the task worker's delivery rate measured on its own (bench/worker_rate.py), first,
+  while the queue holds nothing else;
 - floor: /healthz, a constant view behind the whole middleware stack;
-- home, a news article and the FAQ, cached (an anonymous GET, from the page cache) and uncached
-  (the same GET with the `X-Bench-No-Cache` header, honoured only because bench mode sets
-  PAGE_CACHE_BYPASS_HEADER);
-- the letter page, the postal-code lookup (JSON, answer in the lookup cache);
-- the letter POST with its CSRF token at 64 connections (every request a different supporter,
-  the loopback load generator exempt from the per-IP limit through RATE_LIMIT_EXEMPT_IPS);
-- the worker's delivery rate: N letters queued in one transaction, time until all are sent.
+- home, a news article and the FAQ, cached (an anonymous GET from the page cache, X-Cache HIT)
+  and uncached (the `X-Bench-No-Cache` header, honoured only because bench mode sets
+  PAGE_CACHE_BYPASS_HEADER; X-Cache BYPASS); the letter tool's landing page (cached); the
+  postal-code lookup (JSON, answer in the lookup cache);
+- letter_post: the letter form POSTed at 64 connections, every request a different supporter
+  writing their own words to one of BENCH_POST_FORMS MPs (the common path: letters waiting
+  for their confirmation, none held); letter_post_near_duplicate: one MP, the same personal
+  text every time (the duplicate screening's worst case: letters held);
+- front: home through Varnish (deploy/varnish/letusbelong.vcl) in front of the gunicorn, as a
+  ratio to nginx serving the same HTML as a static file;
+- the queries of every step of the letter flow (bench/queries.py).
 
-Queries per request are counted in this process with Django's test client under
-CaptureQueriesContext, on the same database and settings. Prints a table and writes
+Every wrk run checks every response (bench/wrk.py): a row with a status other than 2xx/3xx
+(303 for the POSTs), a wrong X-Cache verdict or a wrk socket error has failed, and so has a
+POST row whose answered POSTs did not all make a letter. Any failed row makes `make bench`
+exit non-zero. Prints a table (ratios to the floor of the same run) and writes
 var/bench/latest.json.
 """
 
 import json
 import os
-import subprocess
+import random
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import queries
 import worker_rate
-from flow import Supporter, form_fields
+import wrk
+from flow import Supporter
 from stack import BYPASS_HEADER, ROOT, Stack
 
-SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
-GET_CONNECTIONS = 32
+from tests.support.loopback import Nginx, Varnish, http_get
+
 POST_CONNECTIONS = 64
+POST_FORMS = int(os.environ.get("BENCH_POST_FORMS", "120"))
 WORKER_LETTERS = int(os.environ.get("BENCH_WORKER_LETTERS", "400"))
 OUT = ROOT / "var" / "bench"
+# Words the supporters' own sentences are drawn from: every letter_post request writes a
+# different sentence, so no two letters share their personal part.
+WORDS = str.split(
+    "family work school clinic nurse teacher years waiting letter visa status fair process "
+    "daughter son mother father neighbour community church mosque temple volunteer shift "
+    "rent bus winter summer garden hockey soccer library bakery farm hospital study exam "
+    "application interview office months hope worry trust future home street city river "
+    "friends language english french russian cooking music choir tax business shop clients "
+    "students colleagues engineer doctor driver cleaner cashier welder plumber carpenter"
+)
 
-REPORT_LUA = """
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
-      + summary.errors.status + summary.errors.timeout
-  io.write(string.format(
-    'WRKJSON {"requests": %d, "seconds": %f, "p50_us": %d, "p99_us": %d, "errors": %d, '
-    .. '"kinds": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}}\\n',
-    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
-    errors, summary.errors.connect, summary.errors.read, summary.errors.write,
-    summary.errors.status, summary.errors.timeout))
-end
-"""
-
-# Each POST is a different supporter: a new email address per request, so the per-email limits
-# and the "already wrote today" rule never refuse one.
 POST_LUA = """
--- thread_id is a global that setup() sets in each thread (a local would hide it).
 local counter = 0
-local threads = {}
-codes = {}
-setup = function(thread)
-  thread:set("thread_id", #threads)
-  table.insert(threads, thread)
+init = function(args)
+  math.randomseed(os.time() * 1000 + (thread_id or 0) * 7919)
 end
-response = function(status, headers, body)
-  codes[status] = (codes[status] or 0) + 1
-  if status >= 400 and status ~= 303 then
-    seen = (seen or "") .. " " .. status
-  end
-end
-report_codes = function()
-  for _, thread in ipairs(threads) do
-    local seen = thread:get("seen")
-    if seen then io.write("WRKCODES" .. string.sub(seen, 1, 400) .. "\\n") end
-  end
+local function own_words()
+  local picked = {}
+  for i = 1, 14 do picked[i] = WORDS[math.random(#WORDS)] end
+  return table.concat(picked, "+")
 end
 request = function()
   counter = counter + 1
-  local email = string.format("bench-%d-%d%%40example.org", thread_id, counter)
-  local body = string.gsub(BODY_TEMPLATE, "EMAIL_PLACEHOLDER", function() return email end)
-  return wrk.format("POST", nil, HEADERS, body)
+  local form = FORMS[(counter * 2 + thread_id) % #FORMS + 1]
+  local who = string.format("%d-%d", thread_id, counter)
+  local body = form.body
+  local email = "bench-" .. who .. "%40example.org"
+  body = string.gsub(body, "EMAILPLACEHOLDER", function() return email end)
+  body = string.gsub(body, "NAMEPLACEHOLDER", function() return "Supporter" .. who end)
+  if PERSONAL then
+    body = string.gsub(body, "OWNWORDSPLACEHOLDER", own_words)
+  end
+  return wrk.format("POST", form.path, {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = form.cookie,
+    ["Referer"] = form.referer,
+  }, body)
 end
 """
 
 
-def wrk(url, *, connections=GET_CONNECTIONS, headers=None, script=REPORT_LUA):
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-        lua.write(script)
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{SECONDS}s", "--timeout=10s", "-s", lua.name]
-    for name, value in (headers or {}).items():
-        command += ["-H", f"{name}: {value}"]
-    try:
-        finished = subprocess.run(
-            [*command, url], capture_output=True, text=True, timeout=SECONDS + 30
-        )
-    finally:
-        Path(lua.name).unlink()
-    if "WRKJSON " not in finished.stdout:
-        raise RuntimeError(f"wrk failed:\n{finished.stdout}\n{finished.stderr}")
-    output = finished.stdout
-    figures = json.loads(output.split("WRKJSON ", 1)[1].splitlines()[0])
-    if figures["errors"]:
-        print(f"  errors of {url}: {figures['kinds']} (status = answers of 400 and above)")
-        for line in output.splitlines():
-            if line.startswith("WRKCODES"):
-                print("  error statuses seen:", line.removeprefix("WRKCODES")[:200])
-    return {
-        "requests": figures["requests"],
-        "rps": round(figures["requests"] / figures["seconds"], 1),
-        "p50_ms": round(figures["p50_us"] / 1000, 2),
-        "p99_ms": round(figures["p99_us"] / 1000, 2),
-        "errors": figures["errors"],
-    }
-
-
-def count_queries(path, *, cached, method="get", data=None):
-    """Queries one request costs in steady state, as under wrk: counted in this process on the
-    same database and settings, after one warm-up request (which fills the page cache when
-    `cached`, and the shared navigation and content-version lookups either way)."""
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    headers = {} if cached else {BYPASS_HEADER: "1"}
-    cache.clear()
-    getattr(client, method)(path, data=data, headers=headers)
-    with CaptureQueriesContext(connection) as queries:
-        response = getattr(client, method)(path, data=data, headers=headers)
-    assert response.status_code in (200, 302), (path, response.status_code)
-    return len(queries)
+def warm_up(url, in_a_row=20, tries=200):
+    """GET until `in_a_row` answers in a row are HITs: every gunicorn worker process has its
+    own copy of the page cache (without Redis), and each fills it with its first request."""
+    hits = 0
+    for _ in range(tries):
+        _, headers, _ = http_get(url)
+        hits = hits + 1 if headers.get("X-Cache") == "HIT" else 0
+        if hits >= in_a_row:
+            return
 
 
 def site_paths(postal_code):
@@ -146,150 +113,220 @@ def site_paths(postal_code):
     }
 
 
-def lua_string(value):
-    return "[==[" + value + "]==]"
+def prepared_form(base, number, postal_code, *, own_words):
+    """One supporter's filled-in letter form, as wrk will POST it: (url, body, cookie,
+    referer), with placeholders for the email, the last name and (if `own_words`) the
+    supporter's own sentence, which wrk fills in for each request."""
+    supporter = Supporter(base, number)
+    post_url, fields = supporter.letter_form(supporter.find_mp(postal_code))
+    fields.update(email="EMAILPLACEHOLDER", last_name="NAMEPLACEHOLDER")
+    if own_words:
+        fields["body"] = fields["body"].replace(supporter.own_words, "OWNWORDSPLACEHOLDER")
+    cookie = "; ".join(f"{name}={value}" for name, value in supporter.cookies.items())
+    return {"url": post_url, "body": urlencode(fields), "cookie": cookie, "referer": post_url}
 
 
-def post_script(body, headers):
-    lua_headers = ", ".join(
-        f"[ {lua_string(name)} ] = {lua_string(v)}" for name, v in headers.items()
+def post_script(forms, *, personal):
+    def lua(value):
+        return wrk.lua_string(value)
+
+    rows = ",\n".join(
+        f"{{path = {lua(urlsplit(form['url']).path)}, body = {lua(form['body'])}, "
+        f"cookie = {lua(form['cookie'])}, referer = {lua(form['referer'])}}}"
+        for form in forms
     )
+    words = ", ".join(lua(word) for word in WORDS)
     return (
-        f"BODY_TEMPLATE = {lua_string(body)}\nHEADERS = {{{lua_headers}}}\n" + POST_LUA + REPORT_LUA
+        f"FORMS = {{\n{rows}\n}}\nWORDS = {{{words}}}\n"
+        f"PERSONAL = {'true' if personal else 'false'}\n" + POST_LUA
     )
 
 
-def worker_delivery_rate(stack):
-    """Queue WORKER_LETTERS letters (to as many MPs) in one transaction, with the worker running;
-    letters sent per second from that commit until the last one is sent."""
-    from letters.models import Letter, LetterCampaignPage
+def measure_post(stack, base, postal_codes, *, personal, name):
+    """wrk POSTs prepared letter forms at 64 connections; every answered POST (303) must have
+    made a letter, and on the common path (`personal`) none may be held."""
+    from django.conf import settings
 
-    campaign = LetterCampaignPage.objects.live().filter(locale__language_code="en").first()
-    # Straight to the queue, as after a confirmation: this measures delivery, not confirmation.
-    LetterCampaignPage.objects.filter(pk=campaign.pk).update(require_confirmation=False)
-    letters = worker_rate.queue_letters(WORKER_LETTERS)
-    started = time.monotonic()
-    ids = [letter.pk for letter in letters]
-    deadline = started + 120
-    while time.monotonic() < deadline:
-        sent = Letter.objects.filter(pk__in=ids, status=Letter.Status.SENT).count()
-        if sent == len(ids):
-            break
-        time.sleep(0.1)
-    elapsed = time.monotonic() - started
-    if sent < len(ids):
-        print(f"worker: only {sent} of {len(ids)} letters sent within 120 s")
-    return round(sent / elapsed, 1)
+    from letters.models import Letter
+
+    print(f"preparing {name} ({len(postal_codes)} forms)…", flush=True)
+    forms = [
+        prepared_form(base, 800_000 + n, code, own_words=personal)
+        for n, code in enumerate(postal_codes)
+    ]
+    # The forms' signed render time must be older than a human could type (abuse screening).
+    time.sleep(settings.LETTER_MIN_FILL_SECONDS + 0.5)
+    before = Letter.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    print(f"measuring {name}…", flush=True)
+    stack.wait_until_serving(int(urlsplit(base).port), 2)
+    row = wrk.run(
+        forms[0]["url"],
+        connections=POST_CONNECTIONS,
+        status=303,
+        script=post_script(forms, personal=personal),
+    )
+    made = Letter.objects.filter(pk__gt=before)
+    row["letters_created"] = made.count()
+    row["letters_held"] = made.exclude(hold_reason="").count()
+    row["mps"] = made.values("mp").distinct().count()
+    answered = row["answered_as_expected"]
+    # wrk stops at the deadline with up to one POST per connection in flight: those may have
+    # made a letter without their answer being counted.
+    if not answered <= row["letters_created"] <= answered + POST_CONNECTIONS:
+        row["failed"] = "; ".join(
+            filter(None, [row["failed"], f"{answered} POSTs answered 303 but "
+                          f"{row['letters_created']} letters made"])
+        )  # fmt: skip
+    if personal and row["letters_held"]:
+        row["failed"] = "; ".join(filter(None, [row["failed"], "letters held"]))
+    return row, forms[0]
+
+
+def post_queries(base, form):
+    """Queries of one letter POST like wrk's, counted in this process."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from flow import form_fields
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    path = urlsplit(form["url"]).path
+    _, fresh = form_fields(client.get(path).content.decode(), having="body")
+    time.sleep(settings.LETTER_MIN_FILL_SECONDS + 0.5)
+    data = dict(parse_qsl(form["body"], keep_blank_values=True))
+    data.update(rendered_at=fresh["rendered_at"], email="queries@example.org", last_name="Q")
+    data["body"] = data["body"].replace("OWNWORDSPLACEHOLDER", " ".join(random.sample(WORDS, 14)))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(path, data)
+    if response.status_code != 303:
+        raise RuntimeError(f"the counted POST got {response.status_code}")
+    return len(queries.statements(captured))
+
+
+def measure_front(web, base, rows):
+    """Home through Varnish in front of the gunicorn, and nginx serving the same HTML."""
+    print("measuring home through Varnish and nginx…", flush=True)
+    with Varnish([web.port], log_dir=OUT / "logs") as varnish:
+        http_get(varnish.url + "/en/")  # the first fetch fills Varnish
+        status, _, html = http_get(varnish.url + "/en/")
+        if status != 200:
+            raise RuntimeError(f"Varnish answered {status} for /en/")
+        rows["home_varnish"] = wrk.run(varnish.url + "/en/", cache="HIT")
+    with tempfile.TemporaryDirectory() as root:
+        Path(root, "index.html").write_text(html)
+        with Nginx(root, log_dir=OUT / "logs") as nginx:
+            rows["home_nginx_static"] = wrk.run(nginx.url + "/")
+    rows["home_varnish"]["vs_nginx"] = round(
+        rows["home_varnish"]["rps"] / rows["home_nginx_static"]["rps"], 3
+    )
 
 
 def print_table(report):
     floor = report["floor_rps"]
-    print(f"\nfloor (/healthz): {floor} requests/s\n")
+    print(f"\nfloor (/healthz): {floor} requests/s   load before the run: {report['load']}\n")
     columns = ("req/s", "p50 ms", "p99 ms", "errors", "ratio", "queries")
-    print(f"{'name':15}" + "".join(f"{column:>9}" for column in columns))
+    print(f"{'name':27}" + "".join(f"{column:>9}" for column in columns) + "  verdict")
     for name, row in report["results"].items():
+        queries_column = "" if row.get("queries") is None else row["queries"]
         print(
-            f"{name:15}{row['rps']:9.1f}{row['p50_ms']:9.2f}{row['p99_ms']:9.2f}"
-            f"{row['errors']:9d}{row['ratio']:9.2f}{row['queries']:9d}"
+            f"{name:27}{row['rps']:9.1f}{row['p50_ms']:9.2f}{row['p99_ms']:9.2f}"
+            f"{row['errors']:9d}{row['ratio']:9.3f}{queries_column:>9}  "
+            + (f"FAILED: {row['failed']}" if row["failed"] else "ok")
         )
-    print(f"\nworker: {report['worker_letters_per_s']} letters/s")
+    for name in ("letter_post", "letter_post_near_duplicate"):
+        if name in report["results"]:
+            row = report["results"][name]
+            print(
+                f"{name}: {row['letters_created']} letters to {row['mps']} MPs, "
+                f"{row['letters_held']} held"
+            )
+    if "home_varnish" in report["results"]:
+        print(
+            f"home through Varnish / nginx static: {report['results']['home_varnish']['vs_nginx']}"
+        )
+    if report.get("flow_queries"):
+        steps = ", ".join(f"{step} {count}" for step, count in report["flow_queries"].items())
+        print(f"queries per step of the letter flow: {steps}")
+    worker = report.get("worker")
+    if worker:
+        print(
+            f"worker: {worker['letters_per_s']} letters/s ({worker['arrived']} of "
+            f"{worker['letters']} letters at the sink in {worker['seconds']} s, "
+            f"{worker['duplicates']} duplicates; supporters' copies done after "
+            f"{worker['copies_done_s']} s)"
+        )
     print(f"gunicorn worker RSS: {report['worker_rss_mb']} MB (largest of the workers)")
 
 
 def main():
     started = time.monotonic()
     OUT.mkdir(parents=True, exist_ok=True)
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+
+    def wanted(group):
+        return not only or group in only
+
+    load = os.getloadavg()
     with Stack("bench", log_dir=OUT / "logs") as stack:
         print(f"database {stack.db_name}: migrating and loading content…", flush=True)
         stack.prepare()
-        postal_codes = stack.cache_postal_codes(10)
+        postal_codes = stack.cache_postal_codes(POST_FORMS + 2)
         paths = site_paths(postal_codes[0])
         web = stack.start_web(workers=2)
         stack.start_worker()
         base = f"http://127.0.0.1:{web.port}"
-        bypass = {BYPASS_HEADER: "1"}
+        report = {"load": [round(value, 2) for value in load], "results": {}}
 
-        floor = wrk(base + "/healthz")
-        results = {}
+        if wanted("worker"):
+            print(f"measuring the worker ({WORKER_LETTERS} letters)…", flush=True)
+            report["worker"] = worker_rate.measure(stack.sink, WORKER_LETTERS)
 
-        def measure(name, path, *, cached, headers=None, **kwargs):
+        floor = wrk.run(base + "/healthz")
+        report["floor_rps"] = floor["rps"]
+        results = report["results"]
+
+        def measure(name, path, *, cached):
             print(f"measuring {name}…", flush=True)
             stack.wait_until_serving(web.port, 2)  # the previous run's backlog is served
-            row = wrk(base + path, headers={**(headers or {}), **({} if cached else bypass)})
-            row["ratio"] = round(row["rps"] / floor["rps"], 3)
-            row["queries"] = count_queries(path, cached=cached, **kwargs)
+            headers = {} if cached else {BYPASS_HEADER: "1"}
+            if cached:
+                warm_up(base + path)
+            row = wrk.run(base + path, headers=headers, cache="HIT" if cached else "BYPASS")
+            row["queries"] = queries.count_queries(path, cached=cached)
             results[name] = row
 
-        only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
-        for name in () if only else ("home", "news", "faq"):
-            measure(f"{name}_cached", paths[name], cached=True)
-            measure(f"{name}_uncached", paths[name], cached=False)
-        if not only:
+        if wanted("pages"):
+            for name in ("home", "news", "faq"):
+                measure(f"{name}_cached", paths[name], cached=True)
+                measure(f"{name}_uncached", paths[name], cached=False)
             measure("letter_page", paths["letter"], cached=True)
-            measure("lookup_cached", paths["lookup"], cached=True)
-        results["letter_post"] = measure_letter_post(stack, base, floor, postal_codes[1])
+            measure("lookup_cached", paths["lookup"], cached=False)
+        if wanted("front"):
+            measure_front(web, base, results)
+        if wanted("letter_post"):
+            codes = postal_codes[1 : POST_FORMS + 1]
+            row, form = measure_post(stack, base, codes, personal=True, name="letter_post")
+            row["queries"] = post_queries(base, form)
+            results["letter_post"] = row
+            row, _ = measure_post(
+                stack, base, codes[:1], personal=False, name="letter_post_near_duplicate"
+            )
+            results["letter_post_near_duplicate"] = row
+        if wanted("flow"):
+            print("counting the queries of every step of the letter flow…", flush=True)
+            report["flow_queries"] = queries.flow_queries(postal_codes[-1], stack.sink)
         for row in results.values():
-            del row["requests"]
-
-        letters_per_s = worker_delivery_rate(stack)
-        report = {
-            "floor_rps": floor["rps"],
-            "results": results,
-            "worker_letters_per_s": letters_per_s,
-            "worker_rss_mb": round(max(stack.web_worker_rss_mb(web)), 1),
-        }
+            row["ratio"] = round(row["rps"] / floor["rps"], 3)
+            del row["requests"], row["answered_as_expected"]
+        report["worker_rss_mb"] = round(max(stack.web_worker_rss_mb(web)), 1)
     (OUT / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
     print_table(report)
+    failed = [name for name, row in report["results"].items() if row["failed"]]
     print(f"\nwritten to var/bench/latest.json in {time.monotonic() - started:.0f} s")
-
-
-def measure_letter_post(stack, base, floor, postal_code):
-    """wrk POSTs the letter form at 64 connections, each request a new supporter."""
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from letters.models import Letter
-
-    supporter = Supporter(base, 0)
-    write_url = supporter.find_mp(postal_code)
-    post_url, fields = supporter.letter_form(write_url)
-    # The form's signed render time must be older than a human could type (abuse screening).
-    time.sleep(settings.LETTER_MIN_FILL_SECONDS + 0.5)
-    cookie = "; ".join(f"{name}={value}" for name, value in supporter.cookies.items())
-    fields["email"] = "EMAIL_PLACEHOLDER"
-    headers = {
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Cookie": cookie,
-        "Referer": post_url,
-    }
-    before = Letter.objects.count()
-    print("measuring letter_post…", flush=True)
-    stack.wait_until_serving(int(urlsplit(base).port), 2)
-    row = wrk(
-        post_url, connections=POST_CONNECTIONS, script=post_script(urlencode(fields), headers)
-    )
-    created = Letter.objects.count() - before
-    row["letters_created"] = created
-    if created < row["requests"] - row["errors"]:
-        print(f"letter_post: {row['requests']} answered but only {created} letters created")
-    row["ratio"] = round(row["rps"] / floor["rps"], 3)
-
-    from django.test import Client
-
-    # Queries of one POST, counted here: a fresh form, filled the same way, posted once.
-    client = Client(HTTP_HOST="127.0.0.1")
-    path = post_url.removeprefix(base)
-    _, fresh = form_fields(client.get(path).content.decode())
-    time.sleep(settings.LETTER_MIN_FILL_SECONDS + 0.5)
-    data = {**fields, "rendered_at": fresh["rendered_at"], "email": "queries@example.org"}
-    with CaptureQueriesContext(connection) as queries:
-        response = client.post(path, data)
-    if response.status_code != 303:
-        errors = response.text[response.text.find("error-summary") :][:1500]
-        raise RuntimeError(f"the counted POST got {response.status_code}:\n{errors}")
-    row["queries"] = len(queries)
-    return row
+    if failed:
+        print(f"FAILED rows: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

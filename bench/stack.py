@@ -188,10 +188,20 @@ class Stack:
                 fast_in_a_row = fast_in_a_row + 1 if ok and quick else 0
 
     def start_worker(self, name="worker"):
-        return self.spawn(
+        """A task worker whose worker id is `name` (it shows in the tasks it claims)."""
+        process = self.spawn(
             name,
-            [sys.executable, "manage.py", "db_worker", "--interval=0.1", "--no-reload"],
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--interval=0.1",
+                "--no-reload",
+                f"--worker-id={name}",
+            ],
         )
+        process.worker_id = name
+        return process
 
     def stop_process(self, process, sig=signal.SIGTERM):
         if process.poll() is None:
