@@ -72,11 +72,13 @@ request = function()
   local form = FORMS[(counter * 2 + thread_id) % #FORMS + 1]
   local who = string.format("%d-%d", thread_id, counter)
   local body = form.body
-  local email = "bench-" .. who .. "%40example.org"
+  local email = RUN .. "-" .. who .. "%40example.org"
   body = string.gsub(body, "EMAILPLACEHOLDER", function() return email end)
   body = string.gsub(body, "NAMEPLACEHOLDER", function() return "Supporter" .. who end)
   if PERSONAL then
     body = string.gsub(body, "OWNWORDSPLACEHOLDER", own_words)
+  else
+    body = string.gsub(body, "OWNWORDSPLACEHOLDER", SAME_WORDS)
   end
   return wrk.format("POST", form.path, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
@@ -113,20 +115,19 @@ def site_paths(postal_code):
     }
 
 
-def prepared_form(base, number, postal_code, *, own_words):
+def prepared_form(base, number, postal_code):
     """One supporter's filled-in letter form, as wrk will POST it: (url, body, cookie,
-    referer), with placeholders for the email, the last name and (if `own_words`) the
-    supporter's own sentence, which wrk fills in for each request."""
+    referer), with placeholders for the email, the last name and the supporter's own
+    sentence, which wrk fills in for each request."""
     supporter = Supporter(base, number)
     post_url, fields = supporter.letter_form(supporter.find_mp(postal_code))
     fields.update(email="EMAILPLACEHOLDER", last_name="NAMEPLACEHOLDER")
-    if own_words:
-        fields["body"] = fields["body"].replace(supporter.own_words, "OWNWORDSPLACEHOLDER")
+    fields["body"] = fields["body"].replace(supporter.own_words, "OWNWORDSPLACEHOLDER")
     cookie = "; ".join(f"{name}={value}" for name, value in supporter.cookies.items())
     return {"url": post_url, "body": urlencode(fields), "cookie": cookie, "referer": post_url}
 
 
-def post_script(forms, *, personal):
+def post_script(forms, *, personal, name):
     def lua(value):
         return wrk.lua_string(value)
 
@@ -136,9 +137,12 @@ def post_script(forms, *, personal):
         for form in forms
     )
     words = ", ".join(lua(word) for word in WORDS)
+    # The near-duplicate row: every letter carries the same personal paragraph (long enough
+    # to be compared, short of LETTER_PERSONAL_WORDS_NEVER_HELD), as a pasted text would.
+    same = "+".join(WORDS[:24])
     return (
-        f"FORMS = {{\n{rows}\n}}\nWORDS = {{{words}}}\n"
-        f"PERSONAL = {'true' if personal else 'false'}\n" + POST_LUA
+        f"FORMS = {{\n{rows}\n}}\nWORDS = {{{words}}}\nSAME_WORDS = {lua(same)}\n"
+        f"PERSONAL = {'true' if personal else 'false'}\nRUN = {lua(name)}\n" + POST_LUA
     )
 
 
@@ -150,10 +154,7 @@ def measure_post(stack, base, postal_codes, *, personal, name):
     from letters.models import Letter
 
     print(f"preparing {name} ({len(postal_codes)} forms)…", flush=True)
-    forms = [
-        prepared_form(base, 800_000 + n, code, own_words=personal)
-        for n, code in enumerate(postal_codes)
-    ]
+    forms = [prepared_form(base, 800_000 + n, code) for n, code in enumerate(postal_codes)]
     # The forms' signed render time must be older than a human could type (abuse screening).
     time.sleep(settings.LETTER_MIN_FILL_SECONDS + 0.5)
     before = Letter.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -163,7 +164,7 @@ def measure_post(stack, base, postal_codes, *, personal, name):
         forms[0]["url"],
         connections=POST_CONNECTIONS,
         status=303,
-        script=post_script(forms, personal=personal),
+        script=post_script(forms, personal=personal, name=name.replace("_", "-")),
     )
     made = Letter.objects.filter(pk__gt=before)
     row["letters_created"] = made.count()
@@ -179,6 +180,8 @@ def measure_post(stack, base, postal_codes, *, personal, name):
         )  # fmt: skip
     if personal and row["letters_held"]:
         row["failed"] = "; ".join(filter(None, [row["failed"], "letters held"]))
+    if not personal and not row["letters_held"]:
+        row["failed"] = "; ".join(filter(None, [row["failed"], "no near-duplicate held"]))
     return row, forms[0]
 
 

@@ -121,6 +121,12 @@ class Stack:
         call_command("collectstatic", interactive=False, **quiet)
         call_command("load_campaign_content", **quiet)
         call_command("import_mps", csv=self.env["MP_DATA_DIR"], **quiet)
+        from letters.models import DeliverySettings
+
+        # The first send would create the delivery settings' row, and a setting's save starts a
+        # new content version (every page cache and snapshot refilled): done here, before any
+        # measurement, as on a site that has sent letters before.
+        DeliverySettings.load()
 
     def cache_postal_codes(self, count):
         """Put `count` Ontario postal codes in the lookup cache, one per riding in turn, so the

@@ -38,7 +38,16 @@ def allow(key, *, limit, window_seconds):
     return hit(key, window_seconds=window_seconds) <= limit
 
 
-def prune(older_than_seconds=7200):
-    """Delete windows that ended long ago."""
+# The longest window any limit counts in (the per-email letter limit: a day), plus an hour:
+# a window is only pruned once it has certainly ended.
+LONGEST_WINDOW_SECONDS = 86400
+
+
+def prune(older_than_seconds=None):
+    """Delete windows that ended long ago (rows keep only their start: a window is pruned when
+    it started longer ago than the longest window, plus an hour)."""
+    if older_than_seconds is None:
+        longest = max(LONGEST_WINDOW_SECONDS, settings.LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS)
+        older_than_seconds = longest + 3600
     cutoff = int(time.time()) - older_than_seconds
     return RateLimitCounter.objects.filter(window_start__lt=cutoff).delete()[0]

@@ -2,11 +2,13 @@
 
 import io
 import logging
+import time
 from datetime import timedelta
 
 from django.core.management import call_command
 from django.utils import timezone
 
+from core import ratelimit
 from core.models import RateLimitCounter
 from letters import pipeline
 from letters.models import DeliverySettings, Letter
@@ -92,6 +94,16 @@ def test_unconfirmed_letters_expire_after_seven_days(make_letter):
 def test_old_rate_limit_windows_are_pruned(db):
     RateLimitCounter.objects.create(key="k", window_start=0, count=3)
     assert sweep()["ratelimit_windows_pruned"] == "1"
+
+
+def test_todays_per_email_limit_survives_the_sweep(db, settings):
+    """The per-email window is a day long: a sweep hours into it must not forget its count
+    (which would let one address write again and again)."""
+    key = ratelimit.hashed_key("letters", "email", "ada@example.org")
+    started = int(time.time()) - 3 * 3600  # Ada wrote in a window that began 3 hours ago
+    RateLimitCounter.objects.create(key=key, window_start=started, count=1)
+    sweep()
+    assert RateLimitCounter.objects.filter(key=key, count=1).exists()
 
 
 def test_logs_hold_counts_only(make_letter, caplog):
