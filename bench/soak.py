@@ -230,12 +230,33 @@ def delivery_report(stack, confirmed_emails):
     return delivered, duplicates, statuses, len(wanted)
 
 
+def killed_task(worker_id, in_flight):
+    """What the killed worker left RUNNING, as the sweeper found it (a task claimed between
+    the look at the kill and the kill itself shows here): (task name, argument) or None."""
+    from django_tasks_db.models import DBTaskResult
+
+    stale = DBTaskResult.objects.filter(
+        worker_ids__contains=[worker_id], exception_class_path__endswith="StaleWorker"
+    ).first()
+    if stale is None:
+        return in_flight
+    return stale.task_path.rsplit(".", 1)[-1], (stale.args_kwargs.get("args") or [None])[0]
+
+
 def killed_letter_fate(in_flight):
-    """For a send killed in flight: whether the sweeper re-queued that letter."""
+    """For a send killed in flight: whether the sweeper re-queued that letter; for a
+    supporter's email, whether it was enqueued again."""
+    from django_tasks_db.models import DBTaskResult
+
     from letters.models import Letter, LetterEvent
 
-    if in_flight is None or in_flight[0] != "send_letter":
+    if in_flight is None:
         return ""
+    if in_flight[0] != "send_letter":
+        again = DBTaskResult.objects.filter(
+            task_path__endswith=f".{in_flight[0]}", args_kwargs__args=[in_flight[1]]
+        ).count()
+        return f"; that task ran {again} time(s) in all (the sweeper enqueues a stale email again)"
     requeued = LetterEvent.objects.filter(
         letter_id=in_flight[1], note__startswith="re-queued by the sweeper"
     ).exists()
@@ -269,7 +290,8 @@ def main():
         confirmed = list(results.confirmed)
         drain(confirmed, sweeps)
         delivered, duplicates, statuses, in_db = delivery_report(stack, confirmed)
-        fate = killed_letter_fate(faults.get("in_flight"))
+        killed = killed_task("worker-1", faults.get("in_flight"))
+        fate = killed_letter_fate(killed)
 
     in_window = sum(1 for at in results.completed_at if at <= started + DURATION)
     flows_per_s = in_window / DURATION
@@ -285,7 +307,10 @@ def main():
     )
     print(f"confirmed letters in the database: {in_db}, by status: {dict(statuses)}")
     print(f"failed flows: {dict(results.failures) or 0}; threads still running: {unfinished}")
-    print(f"SIGKILL of worker 1 landed {landing(faults.get('in_flight'))}{fate}")
+    print(
+        f"SIGKILL of worker 1: seen {landing(faults.get('in_flight'))} just before; "
+        f"left behind: {f'{killed[0]}({killed[1]})' if killed else 'nothing'}{fate}"
+    )
     print(f"the sweeper, all runs together: {dict(sweeps)}")
     slow_steps = []
     for step in STEPS:
