@@ -93,7 +93,7 @@ test: $(STAMP) system-deps postgres node-deps translations
 # Everything but the browser tests and those that start processes (markers `browser`, `slow`):
 # the quick run before a commit. PYTEST_ARGS adds options, e.g. PYTEST_ARGS="tests/letters -x".
 test-fast: $(STAMP) postgres translations
-	@set +e; $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS); rc=$$?; \
+	@set +e; $(PY) -m pytest -m "not browser and not slow" --hypothesis-profile=fast $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=1; fi; exit $$rc
 
 lint: $(STAMP)

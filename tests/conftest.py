@@ -4,10 +4,15 @@ import io
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server"}
+# The property tests (tests/letusbelong/test_fuzz.py) try 125 examples each; `make test-fast`
+# passes --hypothesis-profile=fast for a fifth of that, `make test` keeps them all.
+hypothesis_settings.register_profile("full", max_examples=125)
+hypothesis_settings.register_profile("fast", max_examples=25)
+hypothesis_settings.load_profile("full")
 
 
 @pytest.hookimpl(trylast=True)
@@ -18,30 +23,56 @@ def pytest_collection_modifyitems(items):
     made (Wagtail's root page and locale, the groups). So, as Django does, tests inside a
     rolled-back transaction run first and transactional ones after them (pytest-django sorts
     this way, but pytest-playwright re-sorts by browser afterwards, hence trylast); and every
-    transactional test starts from a serialized copy of the migrated database."""
+    transactional test starts from a serialized copy of the migrated database. Within each
+    kind, the tests that share built data (tests/support/shared.py) run one after another."""
+    # Imported here: a plugin module (pytest_plugins below) imported before pytest loads it is
+    # not assert-rewritten, and pytest warns.
+    from tests.support.shared import is_transactional, shared_group
 
     def order(item):
         marker = item.get_closest_marker("django_db")
         kwargs = dict(marker.kwargs) if marker else {}
         fixtures = set(getattr(item, "fixturenames", ()))
-        if kwargs.get("transaction") or TRANSACTIONAL_FIXTURES & fixtures:
+        if is_transactional(item):
             if not kwargs.get("serialized_rollback"):
                 kwargs.update(transaction=True, serialized_rollback=True)
                 item.add_marker(pytest.mark.django_db(**kwargs), append=False)
-            return 1
-        return 0 if marker or "db" in fixtures else 2
+            return 1, 0
+        return (0 if marker or "db" in fixtures else 2), shared_group(item)
 
     items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Make the serialized copy of the migrated database visible from every context.
+def django_db_keepdb(request):
+    """pytest-django's "use the existing test database": with --reuse-db, and when the test
+    database was just made from the template of the current migrations (tests/support/
+    template_db.py; then it is dropped after the run, as pytest-django drops a new one)."""
+    from tests.support import template_db
+
+    if request.config.getvalue("reuse_db"):
+        return True
+    if request.config.getvalue("create_db"):
+        return False
+    request.config.lub_cloned_database = template_db.clone_template()
+    return request.config.lub_cloned_database
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup):
+    """Keep a freshly migrated test database as the template of the next runs, and make the
+    serialized copy of the migrated database visible from every context.
 
     Django keeps connections per thread and per async context. Playwright's sync API runs tests
     inside its own event-loop context, where a fresh connection object would lack the copy
     taken at set-up, and a serialized rollback would silently restore nothing."""
     from django.db import connections
+
+    from tests.support import template_db
+
+    cloned = getattr(request.config, "lub_cloned_database", None)
+    if cloned is False:  # migrated just now (None: --reuse-db or --create-db)
+        template_db.save_template()
 
     for alias in connections:
         connection = connections[alias]
@@ -49,6 +80,8 @@ def django_db_setup(django_db_setup):
         if contents is not None:
             type(connection)._test_serialized_contents = contents
     yield
+    if cloned:
+        template_db.drop_test_database()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -61,6 +94,8 @@ def compiled_translations():
 
 
 pytest_plugins = [
+    # First: the plugins below import it, and pytest rewrites only what it imports itself.
+    "tests.support.shared",
     "tests.support.accounts",
     "tests.support.directory",
     "tests.support.esp",

@@ -14,8 +14,8 @@ from letters.models import LetterCampaignPage
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_campaign_content", stdout=io.StringIO())
+def loaded(site_content):
+    """The whole site as load_campaign_content builds it (shared: tests/support/site.py)."""
     pages = LetterCampaignPage.objects.select_related("locale")
     return {page.locale.language_code: page for page in pages}
 

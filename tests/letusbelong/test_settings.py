@@ -111,6 +111,8 @@ def test_the_test_settings_refuse_a_database_other_than_postgresql(database_url,
     assert "PostgreSQL only" in last_line and f"not on '{scheme}'" in last_line
     assert "s3cret" not in started.stderr
 
-    for postgres in ("postgres://postgres@127.0.0.1:5432/letusbelong", ""):
-        fine = start_django(postgres)
-        assert fine.returncode == 0 and "started" in fine.stdout, fine.stderr
+
+@pytest.mark.parametrize("database_url", ["postgres://postgres@127.0.0.1:5432/letusbelong", ""])
+def test_the_test_settings_start_on_postgresql_or_its_default(database_url):
+    started = start_django(database_url)
+    assert started.returncode == 0 and "started" in started.stdout, started.stderr

@@ -15,8 +15,12 @@ from django.core.management import call_command
 MP_DATA_DIR = Path(settings.MP_DATA_DIR)
 
 
+def import_directory():
+    call_command("import_mps", csv=settings.MP_DATA_DIR, stdout=io.StringIO())
+
+
 @pytest.fixture
 def mp_directory(db):
     """Load the real ridings and MPs; returns the folder they came from."""
-    call_command("import_mps", csv=settings.MP_DATA_DIR, stdout=io.StringIO())
+    import_directory()
     return settings.MP_DATA_DIR

@@ -9,7 +9,8 @@ Fixtures:
 - `letter_pages`: the real letter campaign of letters/content.py at /en/write-to-your-mp/ and
   /ru/write-to-your-mp/ under a home page that is the default site's root; no MP directory;
   returns `{"en": page, "ru": page}`.
-- `letter_site`: `letter_pages` and the real MP directory (343 ridings, 337 sitting MPs).
+- `letter_site`: `letter_pages` and the real MP directory (343 ridings, 337 sitting MPs), built
+  once for all the tests that use it (tests/support/shared.py); each gets fresh page objects.
 - `letter_limits`: lifts the per-IP and per-email limits for tests that post many letters from
   one address (the minimum fill time stays: `compose_data` signs a render time 30 s ago).
 
@@ -28,6 +29,8 @@ from tests.factories import (
     MemberOfParliamentFactory,
     SubmittedLetterFactory,
 )
+from tests.support.directory import import_directory
+from tests.support.shared import shared_transaction
 
 # Ajax (Ontario), sitting MP Jennifer McKelvie, in the real directory.
 FED_CODE = "35001"
@@ -68,8 +71,7 @@ def make_letter(letter_campaign, mp):
     return make
 
 
-@pytest.fixture
-def letter_pages(db):
+def build_letter_pages():
     """The letter campaign (letters/content.py) in English and Russian. Much faster than building
     the whole site with load_campaign_content (tests/letters/test_letter_page_content.py covers
     that)."""
@@ -99,9 +101,32 @@ def letter_pages(db):
 
 
 @pytest.fixture
-def letter_site(letter_pages, mp_directory):
+def letter_pages(db):
+    return build_letter_pages()
+
+
+def build_letter_site():
+    import_directory()
+    return build_letter_pages()
+
+
+@pytest.fixture(scope="session")
+def _shared_letter_site(request, django_db_setup, django_db_blocker):
+    """The letter site built once for the tests that use it (tests/support/shared.py)."""
+    with shared_transaction(request, django_db_blocker) as held:
+        pages = build_letter_site() if held else {}
+        yield held, {language: page.pk for language, page in pages.items()}
+
+
+@pytest.fixture
+def letter_site(_shared_letter_site, db):
     """`letter_pages` and the real MP directory (343 ridings, 337 sitting MPs)."""
-    return letter_pages
+    from letters.models import LetterCampaignPage
+
+    held, pks = _shared_letter_site
+    if held is None or not held.open:
+        return build_letter_site()
+    return {language: LetterCampaignPage.objects.get(pk=pk) for language, pk in pks.items()}
 
 
 @pytest.fixture
