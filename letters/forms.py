@@ -27,6 +27,7 @@ from letters.letter_text import (
     unfilled_placeholders,
 )
 from letters.screening import BotTrapMixin
+from letters.validators import validate_no_hidden_or_markup, validate_public_email_domain
 
 # Consent wordings are versioned: change the text, change the version, so every stored consent
 # says which words the supporter agreed to.
@@ -74,6 +75,13 @@ class SingleLineField(forms.CharField):
     """A required one-line text field that refuses CR, LF and other control characters."""
 
     default_validators = [validate_single_line]
+
+
+class NameOrAddressField(SingleLineField):
+    """A one-line name or address: it reaches the From and Reply-To display names and the
+    letter, so it refuses format characters (bidi overrides, zero-width…) and markup too."""
+
+    default_validators = [validate_single_line, validate_no_hidden_or_markup]
 
 
 class PostalCodeField(forms.CharField):
@@ -134,12 +142,12 @@ class LetterForm(BotTrapMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 18}),
         strip=True,
     )
-    first_name = SingleLineField(
+    first_name = NameOrAddressField(
         label=_("First name"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
-    last_name = SingleLineField(
+    last_name = NameOrAddressField(
         label=_("Last name"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
@@ -147,16 +155,17 @@ class LetterForm(BotTrapMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=254,
+        validators=[validate_public_email_domain],
         help_text=_("We send you a link to confirm the letter. Your MP's office may reply here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    street_address = SingleLineField(
+    street_address = NameOrAddressField(
         label=_("Street address"),
         max_length=200,
         help_text=_("MPs answer their own constituents; their office checks your address."),
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )
-    city = SingleLineField(
+    city = NameOrAddressField(
         label=_("City or town"),
         max_length=100,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),

@@ -15,6 +15,7 @@ middleware of the admin is accounts/middleware.py.
 
 import json
 import logging
+import unicodedata
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -72,6 +73,9 @@ ADMIN_CSP = {
 }
 CSP_REPORT_PATH = "/csp-report/"
 MAX_REPORT_BYTES = 16 * 1024
+# A CSP report is an object holding one object of strings and numbers: anything deeper is not
+# from a browser, and Python's json would recurse once per level (a RecursionError, a 500).
+MAX_REPORT_DEPTH = 8
 CSP_REPORTS_PER_MINUTE = 30
 
 
@@ -133,21 +137,56 @@ def csp_report(request):
         window_seconds=60,
     ):
         return HttpResponse(status=204)
-    body = request.read(MAX_REPORT_BYTES)
+    body = request.read(MAX_REPORT_BYTES + 1)
+    if len(body) > MAX_REPORT_BYTES or json_depth(body) > MAX_REPORT_DEPTH:
+        return HttpResponse(status=400)
     try:
         report = json.loads(body or b"{}").get("csp-report", {})
     except (ValueError, AttributeError):
         return HttpResponse(status=400)
     if not isinstance(report, dict):
         return HttpResponse(status=400)
-    document = str(report.get("document-uri", "")).split("?", 1)[0][:200]
     logger.warning(
         "csp.violation directive=%s blocked=%s document=%s",
-        str(report.get("violated-directive", ""))[:100],
-        str(report.get("blocked-uri", "")).split("?", 1)[0][:200],
-        document,
+        loggable(report.get("violated-directive", ""), 100),
+        loggable(str(report.get("blocked-uri", "")).split("?", 1)[0], 200),
+        loggable(str(report.get("document-uri", "")).split("?", 1)[0], 200),
     )
     return HttpResponse(status=204)
+
+
+def json_depth(body):
+    """How deeply the JSON text's arrays and objects nest (brackets inside strings ignored),
+    counted without parsing, so no body can make the parser recurse."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in (0x5B, 0x7B):  # [ {
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in (0x5D, 0x7D):
+            depth -= 1
+    return deepest
+
+
+def loggable(value, limit):
+    """`value` as one log field: control, format and line-separator characters (CR, LF, NUL,
+    bidi overrides…) removed, so a report cannot forge log lines; at most `limit` characters."""
+    text = "".join(
+        char
+        for char in str(value)[: limit * 2]
+        if unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp")
+    )
+    return text[:limit]
 
 
 class PersonalDataReporterFilter(SafeExceptionReporterFilter):

@@ -36,3 +36,34 @@ def test_transactional_emails_carry_no_marketing(make_letter, language):
         links = re.findall(r"https?://\S+", message.body)
         assert all(link.startswith(site) for link in links), links
         assert f"/{language}/privacy/" in message.body
+
+
+# --- issue 12, hole 3: the confirmation carries nothing the form's author typed ---------------
+
+SPAM_NAME = "WINNER! Claim your prize at https://evil.example/claim"
+SPAM_BODY = "Your account is locked: log in at https://evil.example/login now."
+
+
+@pytest.mark.parametrize(
+    ("language", "greeting", "review"),
+    [("en", "Hello,", "read the letter on our site"), ("ru", "Здравствуйте!", "прочитать письмо")],
+)
+def test_the_confirmation_carries_no_free_text_from_the_form(
+    make_letter, language, greeting, review
+):
+    letter = make_letter(
+        language=language,
+        first_name=SPAM_NAME,
+        last_name="https://evil.example/x",
+        subject="Prize: https://evil.example/subject",
+        body=SPAM_BODY,
+        city="https://evil.example/city",
+        street_address="1 https://evil.example/street",
+    )
+    url = f"{settings.LETTERS_SITE_URL}/{language}/letters/confirm/token/"
+    message = mail.confirmation_email(letter, url)
+    text = f"{message.subject}\n{message.body}"
+    assert "evil.example" not in text and "WINNER" not in text and "locked" not in text
+    assert message.body.startswith(greeting)
+    assert review in message.body and url in message.body
+    assert letter.mp.name in message.body and letter.mp.name in message.subject
