@@ -5,20 +5,24 @@ staff user here until their session is verified."""
 
 import re
 from base64 import b32encode
+from datetime import datetime
 from functools import wraps
 
 import qrcode
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django_otp import devices_for_user
 from django_otp import login as otp_login
+from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 from wagtail.users.models import UserProfile
@@ -92,6 +96,11 @@ def enrol(request):
         device = TOTPDevice.objects.create(user=request.user, name="Authenticator", confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if wait := throttled_for([device]):
+            form.add_error("token", throttled_message(wait))
+            secret = device_secret(device)
+            qr_code = qr_svg(device.config_url)
+            return code_page(request, "enrol", form, status=429, qr_code=qr_code, secret=secret)
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
@@ -102,11 +111,48 @@ def enrol(request):
     return code_page(request, "enrol", form, qr_code=qr_svg(device.config_url), secret=secret)
 
 
-def code_page(request, name, form, **context):
+def code_page(request, name, form, status=None, **context):
     """The enrolment or verification page: 400 when the code was refused."""
     template = f"accounts/two_factor/{name}.html"
-    status = 400 if form.errors else 200
+    status = status or (400 if form.errors else 200)
     return render(request, template, {"form": form, **context}, status=status)
+
+
+def throttled_for(devices):
+    """Seconds until one of `devices` accepts a code again, or 0 when one accepts it now.
+
+    django-otp doubles a device's wait after each wrong code; a code typed during the wait is
+    refused unseen, so it must not be called "not right" (issue 12, hole 17)."""
+    waits = []
+    for device in devices:
+        allowed, details = device.verify_is_allowed()
+        if allowed:
+            return 0
+        if (details or {}).get("reason") != VerifyNotAllowed.N_FAILED_ATTEMPTS:
+            return 0
+        locked_until = details.get("locked_until")
+        if isinstance(locked_until, datetime):
+            waits.append((locked_until - timezone.now()).total_seconds())
+    return max(1, int(min(waits, default=1)) + 1)
+
+
+def throttled_message(seconds):
+    return ngettext(
+        "Too many wrong codes in a row. Wait %(seconds)d second, then enter the current code.",
+        "Too many wrong codes in a row. Wait %(seconds)d seconds, then enter the current code.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout (AXES_LOCKOUT_CALLABLE): the admin's sign-in style, in the admin's
+    language (the request's, as on the sign-in page), saying how long the lock lasts."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    response = render(request, "accounts/locked_out.html", context, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def device_secret(device):
@@ -125,6 +171,9 @@ def verify(request):
         return redirect("accounts:enrol")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if wait := throttled_for(devices):
+            form.add_error("token", throttled_message(wait))
+            return code_page(request, "verify", form, status=429)
         for device in devices:
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)

@@ -5,6 +5,7 @@ whatever the number of gunicorn workers or nodes."""
 
 import hashlib
 import hmac
+import math
 import time
 
 from django.conf import settings
@@ -51,3 +52,9 @@ def prune(older_than_seconds=None):
         older_than_seconds = longest + 3600
     cutoff = int(time.time()) - older_than_seconds
     return RateLimitCounter.objects.filter(window_start__lt=cutoff).delete()[0]
+
+
+def seconds_left(window_seconds):
+    """Seconds until the current window of `window_seconds` ends: the real wait of a limit
+    that `allow` refused (windows are fixed, aligned on multiples of their length)."""
+    return max(1, math.ceil(window_seconds - time.time() % window_seconds))

@@ -36,6 +36,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.admin_menu import everyone, permitted_submenu
+from core.spreadsheet import neutralise_formula
 from directory.models import Province, Riding
 from letters import admin_display as display
 from letters import pipeline, views_reports
@@ -128,12 +129,6 @@ class LetterFilterSet(WagtailFilterSet):
         )
 
 
-def neutralise_formula(value):
-    """A cell starting with = + - @ is a formula to a spreadsheet: make it text."""
-    text = str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@"} else text
-
-
 CSV = SpreadsheetExportMixin.FORMAT_CSV
 XLSX = SpreadsheetExportMixin.FORMAT_XLSX
 
@@ -149,7 +144,7 @@ class LetterIndexView(generic.IndexView):
         **SpreadsheetExportMixin.custom_value_preprocess,
         datetime: {CSV: display.iso_datetime, XLSX: display.iso_datetime},
         bool: {CSV: display.yes_no, XLSX: display.yes_no},
-        str: {SpreadsheetExportMixin.FORMAT_CSV: neutralise_formula},
+        str: {CSV: neutralise_formula},
     }
     custom_field_preprocess = {
         "status": {CSV: display.status_name, XLSX: display.status_name},

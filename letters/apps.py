@@ -12,7 +12,7 @@ class LettersConfig(AppConfig):
 
     def ready(self):
         # Both modules import the models, which exist only once the app registry is ready.
-        from . import pipeline, tracking
+        from . import pipeline, switches, tracking
         from .personal_data import LetterData
 
         # The pipeline's receivers (turning "pause sending" off enqueues the backlog) must be
@@ -20,5 +20,7 @@ class LettersConfig(AppConfig):
         pipeline.connect_receivers()
         # The email service's delivery reports arrive on django-anymail's tracking signal.
         tracking.connect_receivers()
+        # Changes of a campaign's safety switches are audited.
+        switches.connect_receivers()
         # Privacy's purge, export and erasure reach letters through this holder.
         registry.register(LetterData())

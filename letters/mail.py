@@ -162,3 +162,18 @@ def bounce_email(letter, print_url):
     return _supporter_email(
         letter, "bounced", subject, mail_kind="bounce_notice", print_url=print_url
     )
+
+
+def declined_email(letter, reason):
+    """The owner confirmed a letter that is not sent: a repeat to the same MP within a day
+    (`letters.repeats.REPEAT`), or past the day's limit per address (`LIMIT`)."""
+    with translation.override(letter.language):
+        subject = _("Your letter to %(mp_name)s was not sent")
+    return _supporter_email(
+        letter,
+        "declined",
+        subject,
+        mail_kind="declined_notice",
+        repeat=reason == "repeat",
+        limit=settings.LETTER_RATE_LIMIT_PER_EMAIL,
+    )

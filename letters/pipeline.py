@@ -38,13 +38,13 @@ from django.tasks import task
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from privacy import suppression
 from privacy.identity import sender_hash
 from privacy.models import Consent
 
-from . import mail, outgoing
+from . import mail, outgoing, repeats
 from .models.letter import DeliverySettings, Letter, LetterEvent
 from .outgoing import describe_failure, is_permanent_failure
+from .supporter_mail import GIVE_UP_AFTER, send_to_supporter
 
 logger = logging.getLogger(__name__)
 Status = Letter.Status
@@ -52,11 +52,6 @@ Status = Letter.Status
 TOKEN_SALT = "letters.confirmation"  # noqa: S105 - a namespace, not a secret
 TOKEN_MAX_AGE = timedelta(days=7)
 RETRY_DELAYS = [timedelta(minutes=m) for m in (1, 5, 15, 60, 240)]
-GIVE_UP_AFTER = timedelta(hours=24)
-# A supporter waits for their confirmation email: retry soon after a brief outage, then every
-# 5 minutes. The delay grows with the letter's age, so a task needs no attempt counter.
-SUPPORTER_MAIL_FIRST_RETRY = timedelta(seconds=15)
-SUPPORTER_MAIL_RETRY_DELAY = timedelta(minutes=5)
 # The worker takes tasks by priority: first the confirmation emails supporters are waiting for,
 # then the letters to MPs; the copies and notices to supporters follow (seconds later in a
 # surge, at once otherwise).
@@ -202,6 +197,9 @@ def confirm_letter(letter):
 
 
 def _confirm_locked(letter):
+    if reason := repeats.decline_reason(letter):
+        repeats.decline(letter, reason)  # the owner is told by email (letters/repeats.py)
+        return
     letter.confirmed_at = timezone.now()
     if letter.hold_reason:
         letter.transition(Status.HELD, note="held for review", save_fields=["confirmed_at"])
@@ -363,33 +361,6 @@ def send_failure_notice(letter_id):
     if letter is None or letter.status != Status.FAILED:
         return "skipped"
     return send_to_supporter(send_failure_notice, letter, mail.failure_email(letter))
-
-
-def send_to_supporter(this_task, letter, message):
-    """Send a transactional email; on a transient failure try again, sooner while the letter is
-    new (see SUPPORTER_MAIL_FIRST_RETRY), for a day. Nothing goes to an address erased or
-    suppressed (bounced, marked as spam) since the letter was written, or already blanked."""
-    if not letter.email or suppression.blocks(letter.sender_hash, letter.created_at):
-        return "suppressed"
-    try:
-        outgoing.send(message)
-    except Exception as error:  # noqa: BLE001
-        reason = describe_failure(error)
-        if is_permanent_failure(error) or timezone.now() - letter.created_at > GIVE_UP_AFTER:
-            logger.warning("Letter %s: supporter email given up: %s", letter.pk, reason)
-            return "given up"
-        logger.warning("Letter %s: supporter email will be retried: %s", letter.pk, reason)
-        this_task.using(run_after=timezone.now() + supporter_mail_retry_delay(letter)).enqueue(
-            letter.pk
-        )
-        return "retry"
-    return "sent"
-
-
-def supporter_mail_retry_delay(letter):
-    """A quarter of the letter's age, between 15 seconds and 5 minutes."""
-    age = timezone.now() - letter.created_at
-    return min(max(age / 4, SUPPORTER_MAIL_FIRST_RETRY), SUPPORTER_MAIL_RETRY_DELAY)
 
 
 # 4. Housekeeping: the pause switch and the sweeper (sweep_letters) ----------------------------

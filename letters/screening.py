@@ -1,12 +1,13 @@
-"""Screening of letter submissions: rate limits, bots, repeats, blocked MPs, a second postal
-code, and near-duplicates (letters/duplicates.py).
+"""Screening of letter submissions: the per-IP rate limit, bots, blocked MPs, a second postal
+code, and near-duplicates (letters/duplicates.py). Repeats and the per-address limit are
+decided at confirmation (letters/repeats.py), so the answer here never depends on them.
 
 The supporter views call `screen_submission` on every valid letter POST, before anything is
 created, and act on the `Screening` it returns:
 
 - `rate_limited`: answer with `too_many_requests(request)` (status 429), create nothing;
 - `refusal`: show it as a form error (status 400), create nothing;
-- `is_bot`: show the normal "check your email" page, create and send nothing;
+- `is_bot` or `silent`: show the normal "check your email" page, create and send nothing;
 - `hold_reason`: pass it to `submit_letter(hold_reason=...)`; the letter waits for a moderator.
 
 `cleaned_data` is the compose form's data; the keys read here are those of `submit_letter`
@@ -18,13 +19,11 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django import forms
 from django.conf import settings
 from django.core import signing
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,8 +32,8 @@ from core.http import client_ip
 from directory.lookup import lookup_postal_code
 from directory.postcode import InvalidPostalCode, PostalCode
 from letters.duplicates import near_duplicate_reason
-from letters.models.letter import Letter
-from privacy.identity import normalise_email, sender_hash
+from letters.repeats import too_many_unconfirmed
+from privacy.identity import sender_hash
 
 # The logger and the salt keep the names they had when this module was letters/abuse.py: log
 # monitoring matches the one, and forms rendered before a deploy are signed with the other.
@@ -51,6 +50,10 @@ class Screening:
     refusal: str | None = None
     is_bot: bool = False
     hold_reason: str = ""
+    # Answered like a good letter, but nothing is created or sent (see too_many_unconfirmed).
+    silent: bool = False
+    # Seconds until the exhausted rate-limit window ends (the 429's Retry-After).
+    retry_after: int = 0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,11 +85,33 @@ class BotTrapMixin(forms.Form):
         self.fields["rendered_at"].initial = signing.dumps(time.time(), salt=RENDERED_AT_SALT)
 
     def clean_rendered_at(self):
-        """The render time as a Unix timestamp, or None when missing or tampered with."""
+        """The render time as a Unix timestamp, or None when missing or tampered with.
+
+        A stamp older than `LETTER_FORM_MAX_AGE_SECONDS` (2 hours) serves no more (issue 12,
+        hole 13): one stamp cannot serve a bot's many POSTs. The form is refused with a message,
+        everything typed stays in it, and it carries a fresh stamp for the next try."""
         try:
-            return float(signing.loads(self.cleaned_data["rendered_at"], salt=RENDERED_AT_SALT))
+            rendered_at = float(
+                signing.loads(self.cleaned_data["rendered_at"], salt=RENDERED_AT_SALT)
+            )
         except (signing.BadSignature, TypeError, ValueError):
             return None
+        if time.time() - rendered_at > settings.LETTER_FORM_MAX_AGE_SECONDS:
+            self.data = self.data.copy()
+            self.data["rendered_at"] = self.fields["rendered_at"].initial
+            self.add_error(None, stale_form_message())
+            return None
+        return rendered_at
+
+
+def stale_form_message():
+    return forms.ValidationError(
+        gettext_lazy(
+            "This page was open for more than 2 hours. To keep the campaign safe from spam, "
+            "please check your letter and press the button again: nothing you typed is lost."
+        ),
+        code="stale_form",
+    )
 
 
 def looks_like_a_bot(cleaned_data):
@@ -106,26 +131,21 @@ def looks_like_a_bot(cleaned_data):
 def screen_submission(request, cleaned_data, *, mp, campaign):
     """Decide what happens to a letter POST; creates nothing except rate-limit counts."""
     ip = client_ip(request)
-    if not within_limit(
-        "ip", ip, settings.LETTER_RATE_LIMIT_PER_IP, settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS
-    ):
-        return Screening(rate_limited=True)
+    window = settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS
+    if not within_limit("ip", ip, settings.LETTER_RATE_LIMIT_PER_IP, window):
+        return Screening(rate_limited=True, retry_after=ratelimit.seconds_left(window))
     if looks_like_a_bot(cleaned_data):
         logger.info("abuse.bot campaign=%s", getattr(campaign, "pk", None))
         return Screening(is_bot=True)
     if refusal := mp_refusal(mp):
         return Screening(refusal=refusal)
     sender = sender_hash(cleaned_data.get("email", ""))
-    if already_written_today(sender, mp=mp, campaign=campaign):
-        return Screening(refusal=repeat_message())
-    email_key = normalise_email(cleaned_data.get("email", ""))
-    if not within_limit(
-        "email",
-        email_key,
-        settings.LETTER_RATE_LIMIT_PER_EMAIL,
-        settings.LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS,
-    ):
-        return Screening(rate_limited=True)
+    # Nothing here depends on what the address did before, except silently: the answer must not
+    # tell the submitter anything the address's owner has not (issue 12, hole 4). Repeats and
+    # the per-address limit are decided when the owner confirms (letters/repeats.py).
+    if too_many_unconfirmed(sender):
+        logger.info("abuse.unconfirmed campaign=%s", getattr(campaign, "pk", None))
+        return Screening(silent=True)
     return Screening(
         hold_reason=second_postal_code_reason(cleaned_data, mp)
         or near_duplicate_reason(cleaned_data, mp=mp, campaign=campaign, sender=sender)
@@ -149,8 +169,9 @@ def within_limit(scope, value, limit, window_seconds):
     return False
 
 
-def too_many_requests(request):
-    """The translated 429 page (`templates/429.html`), in the language of the request."""
+def too_many_requests(request, retry_after=None):
+    """The translated 429 page (`templates/429.html`), in the language of the request;
+    `Retry-After` says when the limit's window ends (`Screening.retry_after`)."""
     context = {
         "heading": _("Please wait a little"),
         "message": _(
@@ -161,16 +182,10 @@ def too_many_requests(request):
         "back_label": _("Back to the home page"),
     }
     response = render(request, "429.html", context, status=429)
-    response["Retry-After"] = str(settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS)
+    if retry_after is None:
+        retry_after = ratelimit.seconds_left(settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS)
+    response["Retry-After"] = str(retry_after)
     return response
-
-
-def repeat_message():
-    return _(
-        "You have already written to this MP in this campaign today, from this email address. "
-        "If the confirmation email did not arrive, look in your spam folder. "
-        "You can write again tomorrow."
-    )
 
 
 def mp_refusal(mp):
@@ -191,21 +206,6 @@ def mp_refusal(mp):
             "be delivered. We are looking for a correct address: please try again in a few days."
         )
     return None
-
-
-def already_written_today(sender, *, mp, campaign):
-    """True when this sender wrote to this MP in any translation of the campaign in 24 hours."""
-    since = timezone.now() - timedelta(days=1)
-    return (
-        Letter.objects.filter(
-            sender_hash=sender,
-            mp=mp,
-            campaign__translation_key=campaign.translation_key,
-            created_at__gte=since,
-        )
-        .exclude(status__in=[Letter.Status.SPAM, Letter.Status.EXPIRED])
-        .exists()
-    )
 
 
 # ---------------------------------------------------------------------------------------------

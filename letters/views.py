@@ -201,13 +201,13 @@ def _submit(request, page, form):
     }
     screening = screen_submission(request, screened_data, mp=form.mp, campaign=page)
     if screening.rate_limited:
-        return too_many_requests(request)
+        return too_many_requests(request, screening.retry_after)
     if screening.refusal:
         form.add_error(None, screening.refusal)
         return None
     check_email = HttpResponseRedirect(_step_url(request, page, "check_email"))
     check_email.status_code = 303
-    if screening.is_bot:
+    if screening.is_bot or screening.silent:
         return check_email
     pipeline.submit_letter(
         campaign=page,

@@ -1,13 +1,13 @@
 """The access export (TRUST 18): everything kept about one supporter, with each field's label in
 English and Russian, as JSON or as a CSV of one line per value."""
 
-import csv
 import io
 import json
 import logging
 
 from django.utils import timezone, translation
 
+from core import spreadsheet
 from privacy import registry
 from privacy.audit import audit
 from privacy.identity import sender_hash
@@ -82,7 +82,7 @@ def export_as_json(data):
 def export_as_csv(data):
     """One line per value: section, row number, field, English label, Russian label, value."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheet.writer(out)
     writer.writerow(["section", "row", "field", "label (en)", "label (ru)", "value"])
     for name, content in data["sections"].items():
         for number, row in enumerate(content["rows"], start=1):

@@ -101,6 +101,7 @@ class AuditEntry(models.Model):
         EXPORT = "export", _("export supporter data")
         ERASE = "erase", _("erase supporter")
         PURGE = "purge", _("retention purge")
+        SAFETY_SWITCH = "safety_switch", _("safety switch changed")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = optional_link(settings.AUTH_USER_MODEL, verbose_name=_("who"))

@@ -10,7 +10,6 @@
 - CSV of the answers (`privacy.export_personal_data`: Data stewards), audited like every export.
 """
 
-import csv
 from collections import Counter, defaultdict
 
 from django.contrib import messages
@@ -26,8 +25,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core import spreadsheet
 from core.invalidation import content_changed
-from letters.admin_letters import neutralise_formula
 from privacy.audit import audit
 from privacy.models import AuditEntry
 
@@ -131,23 +130,20 @@ def answers_csv(request):
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="reply-answers.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(CSV_COLUMNS)
     count = 0
     for follow_up in rows.iterator():
         writer.writerow(
             [
-                neutralise_formula(value)
-                for value in (
-                    follow_up.answered_at.date().isoformat(),
-                    follow_up.mp.name,
-                    follow_up.mp.party,
-                    follow_up.riding.name_en,
-                    follow_up.riding.province,
-                    follow_up.answer,
-                    follow_up.language,
-                    follow_up.quote_status,
-                )
+                follow_up.answered_at.date().isoformat(),
+                follow_up.mp.name,
+                follow_up.mp.party,
+                follow_up.riding.name_en,
+                follow_up.riding.province,
+                follow_up.answer,
+                follow_up.language,
+                follow_up.quote_status,
             ]
         )
         count += 1

@@ -107,7 +107,7 @@ def find_riding(request):
             },
             status=429,
         )
-        response["Retry-After"] = "60"
+        response["Retry-After"] = str(ratelimit.seconds_left(60))
         return response
     result = lookup_postal_code(request.POST.get("postal_code", "")[:32])
     if result.status == "invalid":

@@ -15,6 +15,10 @@ PLACEHOLDER_HELP = _(
     "{supporter_name}, {supporter_city}, {supporter_postal_code}."
 )
 
+# Switches that can weaken the campaign's safety: off, letters go without proof of the sender's
+# address; on, supporters write their own text to MPs.
+SAFETY_SWITCHES = ("require_confirmation", "allow_editing")
+
 
 class LetterCampaignPage(RoutablePageMixin, Page):
     """A "write to your MP" campaign: a letter template, prompts, a goal and the switches.
@@ -79,8 +83,10 @@ class LetterCampaignPage(RoutablePageMixin, Page):
         FieldPanel("goal"),
         FieldPanel("thank_you_text"),
         FieldPanel("share_text"),
+        # Safety switches: only superusers see and change them (issue 12, hole 7), and every
+        # change is audited (letters/switches.py). An editor's form leaves them out entirely.
         MultiFieldPanel(
-            [FieldPanel("require_confirmation"), FieldPanel("allow_editing")],
+            [FieldPanel(name, permission="superuser") for name in SAFETY_SWITCHES],
             heading=_("Switches"),
         ),
     ]

@@ -59,10 +59,13 @@ class Letter(models.Model):
         HELD = "held", _("held for review")
         EXPIRED = "expired", _("expired")
         SPAM = "spam", _("spam")
+        # Confirmed by the address's owner but not sent: a second letter to the same MP within
+        # a day, or past the day's limit of letters from one address (letters/repeats.py).
+        DECLINED = "declined", _("not sent: a repeat or over the daily limit")
 
     S = Status
     TRANSITIONS = {
-        S.PENDING_CONFIRMATION: {S.QUEUED, S.HELD, S.EXPIRED, S.SPAM},
+        S.PENDING_CONFIRMATION: {S.QUEUED, S.HELD, S.EXPIRED, S.SPAM, S.DECLINED},
         S.HELD: {S.QUEUED, S.SPAM, S.EXPIRED},
         S.QUEUED: {S.SENDING, S.HELD, S.FAILED},
         S.SENDING: {S.SENT, S.QUEUED, S.FAILED},
@@ -74,6 +77,7 @@ class Letter(models.Model):
         S.FAILED: set(),
         S.EXPIRED: set(),
         S.SPAM: set(),
+        S.DECLINED: set(),
     }
     COUNTED_AS_SENT = (S.SENT, S.DELIVERED)
 

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locale.LocaleMiddleware",
+    "letusbelong.charset.RequestCharsetMiddleware",  # before anything reads a request body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -283,10 +284,15 @@ MP_HARD_BOUNCES_BEFORE_FAILING = env_int("MP_HARD_BOUNCES_BEFORE_FAILING", 3)
 
 # Abuse screening (letters/screening.py and letters/duplicates.py, docs/trust.md).
 LETTER_MIN_FILL_SECONDS = env_int("LETTER_MIN_FILL_SECONDS", 3)
+# A letter form's render stamp is refused after this long (the message says "2 hours").
+LETTER_FORM_MAX_AGE_SECONDS = env_int("LETTER_FORM_MAX_AGE_SECONDS", 7200)
 LETTER_RATE_LIMIT_PER_IP = env_int("LETTER_RATE_LIMIT_PER_IP", 5)
 LETTER_RATE_LIMIT_IP_WINDOW_SECONDS = env_int("LETTER_RATE_LIMIT_IP_WINDOW_SECONDS", 600)
+# Confirmed letters per address (letters/repeats.py): counted when the owner confirms.
 LETTER_RATE_LIMIT_PER_EMAIL = env_int("LETTER_RATE_LIMIT_PER_EMAIL", 3)
 LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS = env_int("LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS", 86400)
+# Past this many unconfirmed letters in a day, an address gets no more confirmation emails.
+LETTER_UNCONFIRMED_PER_EMAIL = env_int("LETTER_UNCONFIRMED_PER_EMAIL", 10)
 RATE_LIMIT_EXEMPT_IPS = env_list("RATE_LIMIT_EXEMPT_IPS")  # load generators only
 LETTER_DUPLICATE_SIMILARITY = 0.9
 LETTER_DUPLICATES_BEFORE_HOLD = env_int("LETTER_DUPLICATES_BEFORE_HOLD", 5)
@@ -347,6 +353,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"
+# The lockout page: the admin's own style, translated, with the lock's length (accounts/views.py).
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 ADMIN_REQUIRE_2FA = True
 # Where letusbelong/urls.py mounts the admin; the sign-in guards and the admin CSP follow it.
 ADMIN_URL_PREFIX = "/admin/"
@@ -366,6 +374,8 @@ WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 LETTER_BODY_RETENTION_DAYS = env_int("LETTER_BODY_RETENTION_DAYS", 30)
 UNCONFIRMED_LETTER_RETENTION_DAYS = env_int("UNCONFIRMED_LETTER_RETENTION_DAYS", 7)
 IDENTITY_RETENTION_DAYS = env_int("IDENTITY_RETENTION_DAYS", 365)
+# django-axes' records of admin sign-ins (IP addresses, user agents): kept this long.
+ADMIN_ACCESS_LOG_RETENTION_DAYS = env_int("ADMIN_ACCESS_LOG_RETENTION_DAYS", 30)
 # The email service's raw webhook events name recipients: kept this long for diagnosis.
 WEBHOOK_PAYLOAD_RETENTION_DAYS = env_int("WEBHOOK_PAYLOAD_RETENTION_DAYS", 30)
 # Campaign-update emails (CASL) also give the organisation's postal address.

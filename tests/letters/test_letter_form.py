@@ -219,17 +219,6 @@ def test_a_blocked_mp_is_refused_with_an_explanation(client, letter_site, flag):
     assert not Letter.objects.exists() and not letter_tasks().exists()
 
 
-# --- repeats (TRUST 22) ------------------------------------------------------------------------
-
-
-def test_a_second_letter_to_the_same_mp_the_same_day_is_refused(client, letter_site):
-    assert client.post(write_url("en"), compose_data(email="Ada.L@gmail.com")).status_code == 303
-    again = client.post(write_url("ru"), compose_data(email="adal+2@GMAIL.com"))
-    assert again.status_code == 400
-    assert "уже писали" in again.content.decode()
-    assert Letter.objects.count() == 1
-
-
 # --- nothing personal in logs, URLs or task storage (TRUST 11, 17) -----------------------------
 
 

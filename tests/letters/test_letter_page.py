@@ -385,14 +385,6 @@ def test_honeypot_gets_the_normal_page_and_creates_nothing(client, letter_site):
     assert no_rows_created()
 
 
-def test_repeat_letter_to_the_same_mp_is_refused_with_a_message(client, letter_site):
-    assert client.post(write_url("en"), compose_data()).status_code == 303
-    again = client.post(write_url("en"), compose_data(body="Another letter, my own words."))
-    assert again.status_code == 400
-    assert "already written to this MP" in again.content.decode()
-    assert Letter.objects.count() == 1
-
-
 def test_rate_limited_post_is_a_translated_429(client, letter_site, settings):
     settings.LETTER_RATE_LIMIT_PER_IP = 1
     client.post(write_url("ru"), compose_data())

@@ -133,7 +133,7 @@ def test_postal_code_searches_are_rate_limited(stand_site, client, settings):
     statuses = [client.post(url, {"postal_code": "K1A 0A6"}).status_code for _ in range(3)]
     assert statuses[-1] == 429
     last = client.post(url, {"postal_code": "K1A 0A6"})
-    assert last["Retry-After"] == "60" and "Подождите минуту" in last.content.decode()
+    assert 1 <= int(last["Retry-After"]) <= 60 and "Подождите минуту" in last.content.decode()
 
 
 def test_reply_figures_appear_only_from_the_threshold(stand_site, client, settings):

@@ -133,4 +133,5 @@ def letter_site(_shared_letter_site, db):
 def letter_limits(settings):
     settings.LETTER_RATE_LIMIT_PER_IP = 1000
     settings.LETTER_RATE_LIMIT_PER_EMAIL = 1000
+    settings.LETTER_UNCONFIRMED_PER_EMAIL = 1000
     return settings
