@@ -62,7 +62,10 @@ class LetterData:
         counts = {}
         finished = Q(
             status__in=[*Letter.COUNTED_AS_SENT, Letter.Status.BOUNCED], sent_at__lt=body_cutoff
-        ) | Q(status__in=[Letter.Status.FAILED, Letter.Status.SPAM], created_at__lt=body_cutoff)
+        ) | Q(
+            status__in=[Letter.Status.FAILED, Letter.Status.SPAM, Letter.Status.DECLINED],
+            created_at__lt=body_cutoff,
+        )
         counts["bodies_removed"] = (
             Letter.objects.filter(finished)
             .exclude(body__startswith=REMOVED_PREFIX)

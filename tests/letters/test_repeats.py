@@ -138,3 +138,20 @@ def test_the_429_says_how_long_the_wait_really_is(client, letter_site, settings)
 def test_the_ridings_used_here_have_sitting_mps(letter_site):
     for fed_code in OTHER_RIDINGS:
         assert MemberOfParliament.objects.filter(riding_id=fed_code, active=True).exists()
+
+
+def test_a_declined_letters_body_is_purged_after_the_retention_period(letter_campaign, mp):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from privacy.purge import purge_personal_data
+    from tests.factories import LetterFactory
+
+    old = timezone.now() - timedelta(days=31)
+    letter = LetterFactory(
+        campaign=letter_campaign, mp=mp, status="declined", created_at=old, body="my own words"
+    )
+    purge_personal_data()
+    letter.refresh_from_db()
+    assert letter.body.startswith("[removed ")

@@ -1,6 +1,10 @@
-"""Fuzzing (issue 5, "Done when"): 1,000 random and hostile inputs (250 for the compose form,
+"""Fuzzing (issue 5, "Done when"): 1,250 random and hostile inputs (250 for the compose form,
 125 for each other test, several requests each) across every public form and endpoint: never
-a 500, and input that is refused creates no rows."""
+a 500, and input that is refused creates no rows. Issue 12 adds every public form posted in
+bad charsets (a 400 each) with bidi and zero-width characters, and CSP reports that are
+deeply nested or oversize JSON."""
+
+from urllib.parse import urlencode
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,6 +33,8 @@ HOSTILE = [
     "K1A 0A6" * 50,
     "x" * 6000,
     "\u202eRTL\u202c",
+    "Ada\u2066evil\u2069",
+    "\u200eLovelace\u200f\u061c",
     "\ud7ff\ufeff\u200b",
     "😀" * 100,
     "Ⅻ１２３",
@@ -146,3 +152,62 @@ def test_fuzz_any_path(client, method, path):
     before = counts()
     path = "/" + path.lstrip("/")
     assert_sane(getattr(client, method)(path), before)
+
+
+# --- issue 12: bad charsets, bidi characters, oversize and deeply nested JSON -----------------
+
+CHARSETS = ["latin-1", "utf8", "utf-16", "utf-32", "koi8-r", "cp1252", "x-unknown", "", "utf-8"]
+BIDI = ["\u202e", "\u202d", "\u2066", "\u2067", "\u2068", "\u2069", "\u200b", "\u200d", "\ufeff"]
+bidi_text = st.builds(
+    lambda parts: "".join(parts),
+    st.lists(st.one_of(st.sampled_from(BIDI), st.text(max_size=5)), max_size=8),
+)
+deep_json = st.one_of(
+    st.integers(1, 200_000).map(lambda n: "[" * n),
+    st.integers(1, 5_000).map(lambda n: '{"csp-report": ' * n + "{}" + "}" * n),
+    st.integers(1, 40_000).map(
+        lambda n: '{"csp-report": {"violated-directive": "' + "x" * n + '"}}'
+    ),
+)
+
+
+def public_form_posts(language, token):
+    """Every form a visitor can post without signing in, with its fields."""
+    return [
+        (write_url(language), list(compose_data())),
+        (f"/{language}/letters/confirm/{token}/", []),
+        (f"/{language}/search/", ["q"]),
+        (f"/{language}/unsubscribe/{token}/", ["List-Unsubscribe"]),
+        (f"/{language}/replies/find-my-mp/", ["postal_code"]),
+        ("/admin/login/", ["username", "password"]),
+    ]
+
+
+@FUZZ
+@given(
+    language=st.sampled_from(["en", "ru"]),
+    charset=st.sampled_from(CHARSETS),
+    value=st.one_of(bidi_text, hostile_text),
+    token=st.text(st.characters(codec="ascii", categories=["L", "N"]), min_size=1, max_size=40),
+)
+def test_fuzz_public_forms_with_bad_charsets_and_bidi(
+    client, letter_site, letter_limits, language, charset, value, token
+):
+    for path, names in public_form_posts(language, token):
+        before = counts()
+        fields = {**compose_data(), **dict.fromkeys(names[:4], value)}
+        body = urlencode(fields).encode()
+        content_type = "application/x-www-form-urlencoded"
+        if charset:
+            content_type += f"; charset={charset}"
+        response = client.generic("POST", path, body, content_type=content_type)
+        assert_sane(response, before)
+        if charset not in ("", "utf-8"):
+            assert response.status_code == 400, (path, charset)
+
+
+@FUZZ
+@given(body=deep_json)
+def test_fuzz_csp_reports_with_deep_or_oversize_json(client, body):
+    response = client.post("/csp-report/", body, content_type="application/csp-report")
+    assert response.status_code in (204, 400)
