@@ -92,6 +92,7 @@ def test_purge_applies_each_retention_period_and_is_idempotent(letter_campaign, 
         "reply_texts_removed=0",
         "reply_follow_ups_unlinked=0",
         "consent_emails_removed=0",
+        "admin_access_records_deleted=0",
     ]
     sent_31.refresh_from_db()
     assert sent_31.body == f"[removed {original_length} chars]"

@@ -4,7 +4,8 @@ Fixtures:
 - `letter_campaign` (needs `db`): a LetterCampaignPageFactory page under Wagtail's root.
 - `mp`: the sitting MP of riding 35075, `MP 35075 <mp35075@parl.gc.ca>`.
 - `make_letter(**overrides)`: a SubmittedLetterFactory letter from `letter_campaign` to `mp`
-  (Ada Lovelace <ada@example.org>, both consents) in `pending_confirmation`;
+  (Ada Lovelace <ada@example.org>, both consents; the fixture's later letters come from
+  ada2@, ada3@… so that confirming them is no repeat) in `pending_confirmation`;
   `make_letter(confirm=True)` confirms it too.
 - `letter_pages`: the real letter campaign of letters/content.py at /en/write-to-your-mp/ and
   /ru/write-to-your-mp/ under a home page that is the default site's root; no MP directory;
@@ -65,8 +66,15 @@ def mp(db):
 
 @pytest.fixture
 def make_letter(letter_campaign, mp):
+    written = []
+
     def make(**overrides):
-        return SubmittedLetterFactory(**{"campaign": letter_campaign, "mp": mp} | overrides)
+        # Each letter from its own supporter unless the test names one (ada@, ada2@…): the
+        # pipeline declines a second confirmed letter from one sender to one MP in a day.
+        written.append(None)
+        email = "ada@example.org" if len(written) == 1 else f"ada{len(written)}@example.org"
+        values = {"campaign": letter_campaign, "mp": mp, "email": email} | overrides
+        return SubmittedLetterFactory(**values)
 
     return make
 
