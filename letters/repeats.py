@@ -24,8 +24,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Q, Subquery
 from django.tasks import task
 from django.utils import timezone
+from wagtail.models import Page
 
 from letters import mail
 from letters.models.letter import Letter
@@ -44,24 +46,34 @@ def lock_sender(sender):
 
 
 def decline_reason(letter):
-    """REPEAT, LIMIT or "" for a letter about to be confirmed (inside its transaction)."""
+    """REPEAT, LIMIT or "" for a letter about to be confirmed (inside its transaction).
+
+    Two queries: the sender's lock, then one count of both rules (the campaign's translation
+    key read in a subquery), so confirming stays within its query budget."""
     lock_sender(letter.sender_hash)
     now = timezone.now()
-    confirmed = (
-        Letter.objects.filter(sender_hash=letter.sender_hash, confirmed_at__isnull=False)
+    day = now - timedelta(days=1)
+    window = now - timedelta(seconds=settings.LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS)
+    translation_key = Page.objects.filter(pk=letter.campaign_id).values("translation_key")
+    counted = (
+        Letter.objects.filter(sender_hash=letter.sender_hash, confirmed_at__gte=min(day, window))
         .exclude(pk=letter.pk)
         .exclude(status__in=NOT_COUNTED)
+        .aggregate(
+            repeats=Count(
+                "pk",
+                filter=Q(
+                    mp_id=letter.mp_id,
+                    campaign__translation_key=Subquery(translation_key[:1]),
+                    confirmed_at__gte=day,
+                ),
+            ),
+            recent=Count("pk", filter=Q(confirmed_at__gte=window)),
+        )
     )
-    if confirmed.filter(
-        mp_id=letter.mp_id,
-        campaign__translation_key=letter.campaign.translation_key,
-        confirmed_at__gte=now - timedelta(days=1),
-    ).exists():
+    if counted["repeats"]:
         return REPEAT
-    window = timedelta(seconds=settings.LETTER_RATE_LIMIT_EMAIL_WINDOW_SECONDS)
-    if confirmed.filter(confirmed_at__gte=now - window).count() >= (
-        settings.LETTER_RATE_LIMIT_PER_EMAIL
-    ):
+    if counted["recent"] >= settings.LETTER_RATE_LIMIT_PER_EMAIL:
         return LIMIT
     return ""
 
