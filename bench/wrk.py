@@ -69,6 +69,14 @@ def expectations(*, cache=None, status=None):
     )
 
 
+def form_post(body):
+    """Lua that makes every request a form POST of `body` (a urlencoded string)."""
+    return (
+        f'wrk.method = "POST"\nwrk.body = {lua_string(body)}\n'
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+    )
+
+
 def run(url, *, connections=GET_CONNECTIONS, headers=None, cache=None, status=None, script=""):
     """One wrk run; returns the row's figures, with `failed` saying why it failed (or "")."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
