@@ -100,7 +100,9 @@ def enrol(request):
             form.add_error("token", throttled_message(wait))
             secret = device_secret(device)
             qr_code = qr_svg(device.config_url)
-            return code_page(request, "enrol", form, status=429, qr_code=qr_code, secret=secret)
+            response = code_page(request, "enrol", form, status=429, qr_code=qr_code, secret=secret)
+            response["Retry-After"] = str(wait)
+            return response
         if device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
@@ -173,7 +175,9 @@ def verify(request):
     if request.method == "POST" and form.is_valid():
         if wait := throttled_for(devices):
             form.add_error("token", throttled_message(wait))
-            return code_page(request, "verify", form, status=429)
+            response = code_page(request, "verify", form, status=429)
+            response["Retry-After"] = str(wait)
+            return response
         for device in devices:
             if device.verify_token(form.cleaned_data["token"]):
                 otp_login(request, device)

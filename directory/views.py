@@ -83,7 +83,9 @@ def _fallback(province, ridings, language_code):
 def lookup_json(request):
     """Postal code → riding choices (several means the supporter chooses) and MP cards."""
     if not _within_ip_limit(request):
-        return _error(SLOW_DOWN_MESSAGE, status=429)
+        response = _error(SLOW_DOWN_MESSAGE, status=429)
+        response["Retry-After"] = str(ratelimit.seconds_left(60))  # the minute's window ends
+        return response
     language_code = get_language()
     result = lookup_postal_code(request.GET.get("postal_code", ""))
     if result.status == Status.INVALID:

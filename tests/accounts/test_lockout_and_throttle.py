@@ -62,6 +62,7 @@ def test_a_throttled_code_is_called_throttled(client, staff, language, words):
     client.force_login(staff)
     response = client.post("/admin/2fa/verify/", {"token": "123456"})
     assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 5  # 3 failures: a 4-second wait
     content = response.content.decode()
     assert words in content
     assert "This code is not right" not in content and "Код неверный" not in content
