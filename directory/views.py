@@ -2,7 +2,9 @@
 
 Mounted at /<lang>/letters/ (directory/urls.py):
 
-GET lookup/?postal_code=K1A0A6      → the riding choices and MP cards for a postal code
+POST lookup/ postal_code=K1A0A6     → the riding choices and MP cards for a postal code (a POST:
+                                     a postal code in a URL would reach every access log; it
+                                     changes nothing, so it needs no CSRF token)
 GET ridings/?province=ON&q=ottawa   → the searchable fallback picker of a province
 
 Bad input gets a 400 with a translated `error`; a well-formed code always gets a 200 whose
@@ -15,10 +17,11 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from core import ratelimit
-from core.http import client_ip
+from core.http import client_network
 from directory.lookup import Status, elections_canada_url, lookup_postal_code, ridings_for_province
 from directory.models import Province
 
@@ -40,9 +43,15 @@ def _error(message, status=400, **extra):
     return _json({"status": "invalid", "error": str(message), **extra}, status=status)
 
 
+def _client(request):
+    """Who the limits count (an IPv4 address or an IPv6 /64); None for an exempt load generator."""
+    network = client_network(request)
+    return None if network in settings.RATE_LIMIT_EXEMPT_IPS else network
+
+
 def _within_ip_limit(request):
-    ip = client_ip(request)
-    if ip in settings.RATE_LIMIT_EXEMPT_IPS:
+    ip = _client(request)
+    if ip is None:
         return True
     limit = settings.LOOKUPS_PER_IP_PER_MINUTE
     return ratelimit.allow(ratelimit.hashed_key("lookup", ip), limit=limit, window_seconds=60)
@@ -79,7 +88,8 @@ def _fallback(province, ridings, language_code):
     }
 
 
-@require_GET
+@csrf_exempt  # changes nothing, limited per client; pages calling it stay cacheable
+@require_POST
 def lookup_json(request):
     """Postal code → riding choices (several means the supporter chooses) and MP cards."""
     if not _within_ip_limit(request):
@@ -87,7 +97,8 @@ def lookup_json(request):
         response["Retry-After"] = str(ratelimit.seconds_left(60))  # the minute's window ends
         return response
     language_code = get_language()
-    result = lookup_postal_code(request.GET.get("postal_code", ""))
+    raw = request.POST.get("postal_code", "")[:32]
+    result = lookup_postal_code(raw, client=_client(request))
     if result.status == Status.INVALID:
         return _error(result.error)
     data = {

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import ratelimit
-from core.http import client_ip
+from core.http import client_network
 from directory.lookup import lookup_postal_code
 from directory.postcode import InvalidPostalCode, PostalCode
 from letters.duplicates import near_duplicate_reason
@@ -130,7 +130,7 @@ def looks_like_a_bot(cleaned_data):
 
 def screen_submission(request, cleaned_data, *, mp, campaign):
     """Decide what happens to a letter POST; creates nothing except rate-limit counts."""
-    ip = client_ip(request)
+    ip = client_network(request)
     window = settings.LETTER_RATE_LIMIT_IP_WINDOW_SECONDS
     if not within_limit("ip", ip, settings.LETTER_RATE_LIMIT_PER_IP, window):
         return Screening(rate_limited=True, retry_after=ratelimit.seconds_left(window))

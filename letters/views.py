@@ -2,40 +2,59 @@
 
 The campaign page's own steps (`LetterCampaignPage` routes call the `*_step` functions):
 
-- `/<lang>/write-to-your-mp/`                      step 1: the postal code form
-- `/<lang>/write-to-your-mp/find/?postal_code=&q=&choose=`
-                                                   the lookup: one riding → redirect to write,
-                                                   several → a choice, none → the province list
-- `/<lang>/write-to-your-mp/write/<fed_code>/?postal_code=`
-                                                   steps 2–4: MP card, letter, details, consents
+- `/<lang>/write-to-your-mp/`                      step 1: the postal code form (cached like any
+                                                   page: no personal data, no CSRF token)
+- `POST /<lang>/letters/find/<page id>/`           the lookup (`find`, in letters/urls.py): one
+                                                   riding → 303 to write, else 303 to the step
+- `/<lang>/write-to-your-mp/step/<id>/`            the riding choice, or the province's list
+                                                   (`?q=` searches it); a POST picks a riding
+- `/<lang>/write-to-your-mp/step/<id>/write/`      steps 2–4: MP card, letter, details, consents
                                                    (POST here submits, then 303 → check-email)
 - `/<lang>/write-to-your-mp/check-email/`          step 5
 
-And the token pages in `letters/urls.py`: confirm (GET shows, POST confirms), sent, print.
-Every response here says `Cache-Control: no-store`: they hold forms or personal data.
+The postal code and the riding live in the step (`LetterStep`, server-side, short-lived), never in
+a URL, so no access log holds them. The token pages are in `letters/token_views.py`. Every
+response here but the start page says `Cache-Control: no-store`.
 """
 
 from functools import wraps
-from urllib.parse import quote, urlencode
 
-from django.http import HttpResponseRedirect
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
-from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
 
+from core import ratelimit
+from core.http import client_network
 from directory.lookup import elections_canada_url, lookup_postal_code, ridings_for_province
-from directory.lookup.service import Status, directory_loaded
+from directory.lookup.service import (
+    CLIENT_LIMIT_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    UNKNOWN_MESSAGE,
+    Status,
+    directory_loaded,
+    ridings_with_mp,
+)
 from directory.models import Riding
-from directory.postcode import InvalidPostalCode, PostalCode
+from directory.postcode import PostalCode
 from letters import pipeline
 from letters.forms import FindMPForm, LetterForm, RidingSearchForm
 from letters.letter_language import LANGUAGE_NAMES, SHOW_IN, other_language, preference_hint
 from letters.letter_text import fill_placeholders, mp_values
-from letters.paper import paper_context
+from letters.models.step import LetterStep
 from letters.screening import mp_refusal, screen_submission, too_many_requests
+
+NOTICES = {"unknown": UNKNOWN_MESSAGE, "unavailable": UNAVAILABLE_MESSAGE}
+NOTICES["limited"] = CLIENT_LIMIT_MESSAGE
+SLOW_DOWN_MESSAGE = _("Too many searches in a short time. Please wait a minute and try again.")
 
 
 def no_store(view):
@@ -65,94 +84,162 @@ def _step_url(request, page, name, **kwargs):
     return base + page.reverse_subpage(name, kwargs=kwargs or None)
 
 
-def _write_url(request, page, fed_code, postal_code=None):
-    url = _step_url(request, page, "write", fed_code=fed_code)
-    return f"{url}?{urlencode({'postal_code': postal_code.formatted})}" if postal_code else url
+def see_other(url):
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def find_url(page):
+    """Where the postal-code form posts: the lookup, in the active language (an unsaved page's
+    preview has no id yet: its form posts nowhere)."""
+    if page.pk is None:
+        return ""
+    return reverse("letters:find", kwargs={"page_id": page.pk})
 
 
 # ---------------------------------------------------------------------------------------------
 # The campaign page's steps.
 
 
-FIND_FORM_SWITCH = {"form": "find-form", "method": "get"}
+def _start_response(request, page, form, status=200, *, loaded=None):
+    """The postal-code form. The language switch posts what was typed to the other language's
+    find URL, which shows this form again there (nothing is looked up)."""
+    switch_urls = {}
+    for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        code = translated.locale.language_code
+        with translation.override(code):
+            switch_urls[code] = find_url(translated)
+    context = {
+        "form": form,
+        "directory_loaded": directory_loaded() if loaded is None else loaded,
+        "find_url": find_url(page),
+        "language_switch": {"form": "find-form", "method": "post", "urls": switch_urls},
+    }
+    return _page_response(request, page, "letters/letter_campaign_page.html", context, status)
 
 
-@no_store
 def start_step(request, page):
-    """Step 1: the postal code form, with the campaign's intro and counter.
+    """Step 1: the postal code form, with the campaign's intro and counter. The same for every
+    visitor, so the page cache keeps it (issue 15)."""
+    return _start_response(request, page, FindMPForm())
 
-    After a switch of language the form comes back with the code that was typed."""
-    typed = request.GET.get("postal_code", "")[:32] if "switch_language" in request.GET else ""
-    return _page_response(
-        request,
-        page,
-        "letters/letter_campaign_page.html",
-        {
-            "form": FindMPForm(initial={"postal_code": typed}),
-            "directory_loaded": directory_loaded(),
-            "find_url": _step_url(request, page, "find"),
-            "language_switch": FIND_FORM_SWITCH,
-        },
-    )
+
+def _campaign_page(page_id):
+    """The live letter campaign page with this id, in the active language when translated."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if page is None or not hasattr(page, "letter_template"):
+        raise Http404
+    localized = page.localized
+    return localized if localized.live else page
+
+
+def _within_lookup_limit(request):
+    client = client_network(request)
+    if client in settings.RATE_LIMIT_EXEMPT_IPS:
+        return True, None
+    key = ratelimit.hashed_key("letter-find", client)
+    allowed = ratelimit.allow(key, limit=settings.LOOKUPS_PER_IP_PER_MINUTE, window_seconds=60)
+    return allowed, client
+
+
+@csrf_exempt  # changes nothing but a short-lived step; limited per client; keeps step 1 cacheable
+@require_POST
+@no_store
+def find(request, page_id):
+    """The lookup: a POST of the postal code, then 303 to the step that holds it."""
+    page = _campaign_page(page_id)
+    form = FindMPForm(request.POST)
+    if "switch_language" in request.POST:
+        typed = request.POST.get("postal_code", "")[:32]
+        return _start_response(request, page, FindMPForm(initial={"postal_code": typed}))
+    allowed, client = _within_lookup_limit(request)
+    if not allowed:
+        form.is_valid()
+        form.add_error(None, SLOW_DOWN_MESSAGE)
+        response = _start_response(request, page, form, 429)
+        response["Retry-After"] = "60"
+        return response
+    if not form.is_valid():
+        return _start_response(request, page, form, 400)
+    postal_code = form.cleaned_data["postal_code"]
+    result = lookup_postal_code(postal_code.code, client=client)
+    if result.status == Status.NOT_LOADED:
+        return _start_response(request, page, form, loaded=False)
+    if result.found:
+        step = LetterStep.start(postal_code, [riding.fed_code for riding in result.ridings])
+    else:
+        notice = "limited" if result.error == CLIENT_LIMIT_MESSAGE else result.status
+        step = LetterStep.start(postal_code, [], notice=notice)
+    if step.fed_code:
+        return see_other(_step_url(request, page, "write", step_id=step.pk))
+    return see_other(_step_url(request, page, "step", step_id=step.pk))
+
+
+def _live_step(request, page, step_id):
+    """(step, None), or (None, a redirect to the start) for an unknown or expired step."""
+    step = LetterStep.find(step_id)
+    if step is None:
+        return None, redirect(page.get_url(request) or "/")
+    return step, None
 
 
 @no_store
-def find_step(request, page):
-    """The lookup: redirect to the letter when the riding is clear, else let the supporter pick."""
-    form = FindMPForm(request.GET)
-    find_url = _step_url(request, page, "find")
-    if not form.is_valid():
-        context = {
-            "form": form,
-            "directory_loaded": directory_loaded(),
-            "find_url": find_url,
-            "language_switch": FIND_FORM_SWITCH,
-        }
-        return _page_response(request, page, "letters/letter_campaign_page.html", context, 400)
-    postal_code = form.cleaned_data["postal_code"]
+@require_http_methods(["GET", "HEAD", "POST"])
+def choice_step(request, page, step_id):
+    """The riding choice (several found), or the province's list to pick from (none found, or
+    "none of these"). A POST of `riding` picks one and goes on to the letter."""
+    step, gone = _live_step(request, page, step_id)
+    if gone:
+        return gone
+    postal_code = PostalCode.parse(step.postal_code)
+    choose = "choose" in request.GET or "q" in request.GET or not step.fed_codes
+    if request.method == "POST":
+        fed_code = request.POST.get("riding", "")
+        offered = Riding.objects.filter(fed_code=fed_code, province=postal_code.province)
+        if fed_code.isdigit() and offered.exists():
+            step.choose(fed_code)
+            return see_other(_step_url(request, page, "write", step_id=step.pk))
     search = RidingSearchForm(request.GET)
     query = search.cleaned_data["q"] if search.is_valid() else ""
-    choose = "choose" in request.GET or "q" in request.GET
-
-    result = lookup_postal_code(postal_code.code)
-    if result.status == Status.NOT_LOADED:
-        context = {"form": form, "directory_loaded": False, "find_url": find_url}
-        return _page_response(request, page, "letters/letter_campaign_page.html", context)
-    if result.found and not result.ambiguous and not choose:
-        return redirect(_write_url(request, page, result.ridings[0].fed_code, postal_code))
-
-    picker = not result.found or choose
-    ridings = ridings_for_province(postal_code.province, query) if picker else result.ridings
+    if choose:
+        ridings = ridings_for_province(postal_code.province, query)
+    else:
+        by_code = {r.fed_code: r for r in ridings_with_mp().filter(fed_code__in=step.fed_codes)}
+        ridings = [by_code[code] for code in step.fed_codes if code in by_code]
+    step_url = _step_url(request, page, "step", step_id=step.pk)
     context = {
         "postal_code": postal_code,
-        "result": result,
-        "picker": picker,
+        "notice": NOTICES.get(step.notice) if not step.fed_codes else None,
+        "picker": choose,
         "search_form": search,
         "query": query,
-        "choices": [
-            (riding, _write_url(request, page, riding.fed_code, postal_code)) for riding in ridings
-        ],
+        "choices": ridings,
+        "step_url": step_url,
         "elections_canada_url": elections_canada_url(get_language()),
-        "find_url": find_url,
         "start_url": _step_url(request, page, "start"),
         # The province's list keeps its search box across a switch of language.
-        "language_switch": {"form": "riding-search", "method": "get"} if picker else None,
+        "language_switch": {"form": "riding-search", "method": "get"} if choose else None,
     }
     return _page_response(request, page, "letters/find_mp.html", context)
 
 
 @no_store
 @require_http_methods(["GET", "HEAD", "POST"])
-def write_step(request, page, fed_code):
+def write_step(request, page, step_id):
     """Steps 2–4 on one form; a POST is screened, then submitted, then redirected (PRG)."""
+    step, gone = _live_step(request, page, step_id)
+    if gone:
+        return gone
+    fed_code = step.fed_code
     riding, mp = Riding.objects.with_current_mp(fed_code) if fed_code.isdigit() else (None, None)
     if riding is None:
-        return redirect(page.get_url(request))
+        return redirect(_step_url(request, page, "step", step_id=step.pk))
     context = {
         "riding": riding,
         "riding_name": riding.name_for_language(get_language()),
         "mp": mp,
-        "choose_url": _choose_url(request, page),
+        "choose_url": _step_url(request, page, "step", step_id=step.pk) + "?choose=1",
     }
     if refusal := mp_refusal(mp):
         context["refusal"] = refusal
@@ -178,12 +265,8 @@ def write_step(request, page, fed_code):
                 return response
         status = 400
     else:
-        form = LetterForm(
-            campaign=page,
-            mp=mp,
-            riding=riding,
-            initial={"postal_code": _postal_code_from_query(request)},
-        )
+        initial = {"postal_code": PostalCode.parse(step.postal_code).formatted}
+        form = LetterForm(campaign=page, mp=mp, riding=riding, initial=initial)
         status = 200
     context.update(_letter_context(page, form))
     return _page_response(request, page, "letters/write_letter.html", context, status)
@@ -236,24 +319,6 @@ def is_a_switch(data):
     return "switch_language" in data or "switch_letter_language" in data
 
 
-def _postal_code_from_query(request):
-    try:
-        return PostalCode.parse(request.GET.get("postal_code", "")).formatted
-    except InvalidPostalCode:
-        return ""
-
-
-def _choose_url(request, page):
-    """The "not your riding?" link: the province's ridings for the supporter's postal code."""
-    postal_code = _postal_code_from_query(request) or request.POST.get("postal_code", "")
-    try:
-        code = PostalCode.parse(postal_code)
-    except InvalidPostalCode:
-        return page.get_url(request)
-    query = urlencode({"postal_code": code.formatted, "choose": "1"})
-    return f"{_step_url(request, page, 'find')}?{query}"
-
-
 def _letter_context(page, form):
     """The letter's template (for the "how personal" hint) and its reference translation."""
     subject, body = form.template_text()
@@ -289,98 +354,3 @@ def _fill_mp(text, form):
 @no_store
 def check_email_step(request, page):
     return _page_response(request, page, "letters/check_email.html", {})
-
-
-# ---------------------------------------------------------------------------------------------
-# The token pages: confirm, sent, print. Only the token's holder sees the letter.
-
-
-def token_page(view):
-    """A page of one letter, reached by the signed token in its emailed link: `view(request,
-    letter, context)` gets the letter and the page's context (the token among it); a bad or
-    expired token gets the translated 400 or 410 instead. Never stored, like every step."""
-
-    @no_store
-    @wraps(view)
-    def wrapper(request, token):
-        try:
-            letter = pipeline.letter_for_token(token)
-        except pipeline.ExpiredToken:
-            return _token_error(request, expired=True)
-        except pipeline.BadToken:
-            return _token_error(request, expired=False)
-        return view(request, letter, _token_context(letter, token))
-
-    return wrapper
-
-
-def _token_error(request, *, expired):
-    return TemplateResponse(
-        request,
-        "letters/token_error.html",
-        {"expired": expired},
-        status=410 if expired else 400,
-    )
-
-
-def _campaign(letter):
-    """The campaign page in the reader's language when it exists, for links and the counter."""
-    campaign = letter.campaign.specific
-    return campaign.localized if campaign.live else campaign
-
-
-def _token_context(letter, token):
-    campaign = _campaign(letter)
-    return {
-        "letter": letter,
-        "campaign": campaign,
-        "token": token,
-        "riding_name": letter.riding.name_for_language(get_language()),
-        "privacy_url": f"/{get_language()}/privacy/",
-    }
-
-
-@token_page
-@require_http_methods(["GET", "HEAD", "POST"])
-def confirm(request, letter, context):
-    """GET shows the letter and a "Send my letter" button and changes nothing; POST confirms."""
-    if request.method == "POST":
-        pipeline.confirm_letter(letter)
-        response = HttpResponseRedirect(_token_url("sent", context["token"]))
-        response.status_code = 303
-        return response
-    context["already_confirmed"] = letter.status != letter.Status.PENDING_CONFIRMATION
-    return TemplateResponse(request, "letters/confirm.html", context)
-
-
-@token_page
-def sent(request, letter, context):
-    """The thank-you page: where the letter is, the counter, share links, the print link."""
-    context["share"] = share_links(request, context["campaign"])
-    return TemplateResponse(request, "letters/sent.html", context)
-
-
-@token_page
-def print_letter(request, letter, context):
-    """The letter on paper, addressed to the MP at the House of Commons."""
-    return TemplateResponse(request, "letters/print.html", context | paper_context(letter))
-
-
-def _token_url(name, token):
-    return reverse(f"letters:{name}", kwargs={"token": token})
-
-
-def share_links(request, campaign):
-    """Plain share links (no third-party script or image is loaded by showing them)."""
-    url = request.build_absolute_uri(campaign.url)
-    text = campaign.share_text or campaign.title
-    message = f"{text} {url}".strip()
-    return {
-        "url": url,
-        "text": text,
-        "email": f"mailto:?subject={quote(text)}&body={quote(message)}",
-        "telegram": f"https://t.me/share/url?url={quote(url, safe='')}&text={quote(text)}",
-        "whatsapp": f"https://wa.me/?text={quote(message)}",
-        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={quote(url, safe='')}",
-        "x": f"https://x.com/intent/post?text={quote(text)}&url={quote(url, safe='')}",
-    }

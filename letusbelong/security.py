@@ -26,7 +26,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.paths import is_admin_path, sign_in_paths
-from core.http import client_ip
+from core.http import client_network
 from core.ratelimit import allow, hashed_key
 
 logger = logging.getLogger("letusbelong.security")
@@ -132,7 +132,7 @@ def csp_report(request):
     At most `CSP_REPORTS_PER_MINUTE` reports per client address are logged, so nobody can flood
     the logs through it."""
     if not allow(
-        hashed_key("csp-report", client_ip(request)),
+        hashed_key("csp-report", client_network(request)),
         limit=CSP_REPORTS_PER_MINUTE,
         window_seconds=60,
     ):

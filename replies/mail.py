@@ -16,7 +16,7 @@ from .models.follow_up import Answer
 
 def answer_url(language, token, answer=None):
     with translation.override(language):
-        path = reverse("replies:answer", kwargs={"token": token})
+        path = reverse("replies:link", kwargs={"token": token})
     return site_url(path) + (f"?answer={answer}" if answer else "")
 
 

@@ -128,6 +128,8 @@ def language_links(context):
         for code, url in _translation_urls(request, page).items():
             translated[code] = url + step if url else url
     non_page_view = request is not None and not _is_page_view(request)
+    # A step whose switch posts its form elsewhere in each language (the letter tool's start).
+    switch_urls = (context.get("language_switch") or {}).get("urls") or {}
     homes = None
     links = []
     for code, name in settings.LANGUAGES:
@@ -151,6 +153,7 @@ def language_links(context):
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
                 "is_translation": is_translation,
+                "switch_url": switch_urls.get(code, url),
             }
         )
     return links
@@ -173,7 +176,7 @@ def _translation_urls(request, page):
 
 def _route_within(request, page):
     """The part of the request's URL below the page's own (a routable page's step, such as
-    `write/35067/?postal_code=…`), so a switch of language keeps the visitor's place."""
+    `step/<id>/write/`), so a switch of language keeps the visitor's place."""
     if request is None:
         return ""
     own = page.get_url(request) or ""

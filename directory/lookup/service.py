@@ -6,6 +6,12 @@
 3. The fallback: the ridings of the code's province, for the supporter to pick from.
 
 `POSTCODE_LOOKUP_PROVIDERS` (a list of dotted paths) replaces 1–2, for a demo or an offline site.
+A provider's `find(postal_code, client=None)` returns an `Answer` or None.
+
+Represent allows the whole site 55 calls a minute. A lookup that would reach it counts against
+the asking client's own budget (`REPRESENT_LOOKUPS_PER_CLIENT_PER_MINUTE`, keyed by
+`core.http.client_network`: an IPv4 address or an IPv6 /64), so one client cannot spend
+everybody's; answers from the database cache count against nothing.
 """
 
 import logging
@@ -24,6 +30,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
+from core import ratelimit
 from directory.models import MemberOfParliament, PostcodeCacheEntry, Province, Riding
 from directory.names import searchable_text
 from directory.postcode import InvalidPostalCode, PostalCode
@@ -42,6 +49,10 @@ UNAVAILABLE_MESSAGE = _(
 NOT_LOADED_MESSAGE = _(
     "The list of ridings and MPs is not loaded yet, so letters cannot be written right now. "
     "Please come back a little later."
+)
+CLIENT_LIMIT_MESSAGE = _(
+    "You have looked up many postal codes in a short time. Please wait a minute, "
+    "or choose your riding from the list."
 )
 ELECTIONS_CANADA_URL = "https://www.elections.ca/Scripts/vis/FindED?L={language}&PAGEID=20"
 
@@ -100,7 +111,7 @@ class Answer:
 class CachedAnswers:
     """Answers kept from earlier Represent calls, until they expire."""
 
-    def find(self, postal_code):
+    def find(self, postal_code, client=None):
         entry = PostcodeCacheEntry.objects.filter(
             postal_code=postal_code.code, expires_at__gt=timezone.now()
         ).first()
@@ -118,9 +129,11 @@ class RepresentAnswers:
         self.client = client or RepresentClient()
         self.cool_down_key = cool_down_key(self.client.base_url)
 
-    def find(self, postal_code):
+    def find(self, postal_code, client=None):
         if cache.get(self.cool_down_key):
             return None
+        if client is not None and not within_client_budget(client):
+            raise ClientOverLimit
         # Whoever holds the lock asks; the others wait for its answer in the cache.
         with postcode_lock(postal_code.code, wait_seconds=self.client.timeout + 1) as locked:
             if not locked:
@@ -142,6 +155,17 @@ class RepresentAnswers:
             remember(postal_code, fed_codes)
             refresh_members(representatives)
             return Answer(fed_codes, "represent")
+
+
+class ClientOverLimit(Exception):
+    """This client has asked Represent its share of the minute (`within_client_budget`)."""
+
+
+def within_client_budget(client):
+    """Count one Represent call for `client` (a `core.http.client_network` value)."""
+    limit = settings.REPRESENT_LOOKUPS_PER_CLIENT_PER_MINUTE
+    key = ratelimit.hashed_key("represent", client)
+    return ratelimit.allow(key, limit=limit, window_seconds=60)
 
 
 def cool_down_key(base_url):
@@ -214,8 +238,12 @@ def directory_loaded():
     return Riding.objects.exists()
 
 
-def lookup_postal_code(raw):
-    """Find the riding(s) and MP(s) for what a supporter typed. Never raises for bad input."""
+def lookup_postal_code(raw, client=None):
+    """Find the riding(s) and MP(s) for what a supporter typed. Never raises for bad input.
+
+    `client` (`core.http.client_network(request)`) is who asks: a lookup that has to reach
+    Represent counts against that client's budget; None (a task, a load generator) counts
+    against nothing."""
     try:
         postal_code = PostalCode.parse(raw)
     except InvalidPostalCode as error:
@@ -225,9 +253,19 @@ def lookup_postal_code(raw):
         return LookupResult(
             postal_code, province, Status.NOT_LOADED, "fallback", error=NOT_LOADED_MESSAGE
         )
-    answer = next(
-        (found for provider in providers() if (found := provider.find(postal_code))), None
-    )
+    try:
+        answer = next(
+            (
+                found
+                for provider in providers()
+                if (found := provider.find(postal_code, client=client))
+            ),
+            None,
+        )
+    except ClientOverLimit:
+        return LookupResult(
+            postal_code, province, Status.UNAVAILABLE, "fallback", error=CLIENT_LIMIT_MESSAGE
+        )
     if answer and answer.fed_codes:
         by_code = {r.fed_code: r for r in ridings_with_mp().filter(fed_code__in=answer.fed_codes)}
         ridings = [by_code[code] for code in answer.fed_codes if code in by_code]

@@ -6,6 +6,7 @@ campaign page, whose routes import the views."""
 
 from .campaign_page import LetterCampaignPage
 from .letter import DeliverySettings, InvalidTransition, Letter, LetterEvent, TrackingPayload
+from .step import LetterStep
 
 __all__ = [
     "DeliverySettings",
@@ -13,5 +14,6 @@ __all__ = [
     "Letter",
     "LetterCampaignPage",
     "LetterEvent",
+    "LetterStep",
     "TrackingPayload",
 ]

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from letters.views import check_email_step, find_step, start_step, write_step
+from letters.views import check_email_step, choice_step, start_step, write_step
 
 PLACEHOLDER_HELP = _(
     "Placeholders: {mp_name}, {mp_honorific}, {riding}, {salutation}, {closing}, "
@@ -132,13 +132,14 @@ class LetterCampaignPage(RoutablePageMixin, Page):
     def start_route(self, request):
         return start_step(request, self)
 
-    @path("find/", name="find")
-    def find_route(self, request):
-        return find_step(request, self)
+    # The lookup itself is a POST to letters:find (letters/urls.py), which starts a step.
+    @path("step/<str:step_id>/", name="step")
+    def choice_route(self, request, step_id):
+        return choice_step(request, self, step_id)
 
-    @path("write/<str:fed_code>/", name="write")
-    def write_route(self, request, fed_code):
-        return write_step(request, self, fed_code)
+    @path("step/<str:step_id>/write/", name="write")
+    def write_route(self, request, step_id):
+        return write_step(request, self, step_id)
 
     @path("check-email/", name="check_email")
     def check_email_route(self, request):

@@ -266,13 +266,18 @@ POSTCODE_LOOKUP_PROVIDERS = [
     "directory.lookup.service.CachedAnswers",
     "directory.lookup.service.RepresentAnswers",
 ]
-# The JSON lookup's limit per client address (directory/views.py).
+# Lookups per client (an IPv4 address or IPv6 /64) and minute: any lookup (the JSON endpoint,
+# the letter tool's find step, the "Where MPs stand" search), and those that reach Represent,
+# whose 55/min are shared by the whole site (directory/lookup/service.py).
 LOOKUPS_PER_IP_PER_MINUTE = env_int("LOOKUPS_PER_IP_PER_MINUTE", 60)
+REPRESENT_LOOKUPS_PER_CLIENT_PER_MINUTE = env_int("REPRESENT_LOOKUPS_PER_CLIENT_PER_MINUTE", 5)
 MP_DATA_DIR = env_str("MP_DATA_DIR")
 
 # Letters.
 LETTER_MAX_BODY_CHARS = env_int("LETTER_MAX_BODY_CHARS", 5000)
 LETTERS_PER_MP_PER_HOUR = env_int("LETTERS_PER_MP_PER_HOUR", 30)
+# How long a find step's id (…/step/<id>/: the postal code and riding, kept server-side) lasts.
+LETTER_STEP_MINUTES = env_int("LETTER_STEP_MINUTES", 120)
 # The public site's address, for links in emails the worker sends (no request there).
 LETTERS_SITE_URL = env_str("LETTERS_SITE_URL", WAGTAILADMIN_BASE_URL)
 # sweep_letters: a letter `sending` this long is re-queued; a task RUNNING this long is failed.
@@ -320,8 +325,16 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"quiet_housekeeping": {"()": "core.logging.QuietHousekeepingTasks"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["quiet_housekeeping"]}},
+    "filters": {
+        "quiet_housekeeping": {"()": "core.logging.QuietHousekeepingTasks"},
+        "redact_secrets": {"()": "core.logging.RedactSecrets"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["quiet_housekeeping", "redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's own default handler for "django" prints again what the root handler prints
@@ -335,6 +348,9 @@ LOGGING = {
     },
 }
 
+# X-Forwarded-For counts only when the connection comes from one of TRUSTED_PROXIES (addresses
+# or networks), TRUSTED_PROXY_COUNT hops from the right (core/http.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Error reports never carry form values, traceback variables or client addresses.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "letusbelong.security.PersonalDataReporterFilter"
@@ -351,7 +367,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "core.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.http.client_network"  # an IPv6 client counts by its /64
 AXES_USERNAME_FORM_FIELD = "username"
 # The lockout page: the admin's own style, translated, with the lock's length (accounts/views.py).
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"

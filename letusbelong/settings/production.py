@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *
 from .env import env_bool, env_int, env_list, env_str
 
@@ -26,7 +28,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
+# One proxy in front by default once TRUSTED_PROXIES says where it is (addresses or networks);
+# a proxy count without that list would trust X-Forwarded-For from anyone who reaches gunicorn
+# directly, so it refuses to start.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if TRUSTED_PROXIES else 0)
+if TRUSTED_PROXY_COUNT > 0 and not TRUSTED_PROXIES:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is set, but TRUSTED_PROXIES lists no proxy.")
 
 if env_str("EMAIL_HOST"):
     MAILERS = {

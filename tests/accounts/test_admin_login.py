@@ -141,7 +141,7 @@ def test_an_organizer_can_sign_in_verify_and_edit_a_page(client, staff):
 # --- brute force (TRUST 7) ---------------------------------------------------------------------
 
 
-@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1, TRUSTED_PROXIES=["127.0.0.1"])
 def test_five_failures_lock_the_user_from_that_ip_only(client, staff, caplog):
     reset()
     from_a = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}

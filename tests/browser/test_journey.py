@@ -44,6 +44,8 @@ def walk(visit, *, language, javascript, smtp_sink, riding):
     email = f"{run}@example.org"
     site = visit(javascript=javascript)
     page = site.page
+    requested = []  # every URL the browser asks for, as an access log would hold them
+    page.on("request", lambda request: requested.append(request.url))
 
     # 1. Home → letter page.
     site.goto(f"/{language}/")
@@ -99,6 +101,17 @@ def walk(visit, *, language, javascript, smtp_sink, riding):
     page.locator("a[href*='/letters/print/']").first.click()
     page.wait_for_url("**/letters/print/**")
     site.check(f"{run}-10-print")
+
+    # Issue 12, hole 12: no postal code and no token in any URL but the email's link itself,
+    # which only moves the token into a cookie (the access log rewrites that one line).
+    token = confirm_path.rstrip("/").rsplit("/", 1)[1]
+    compact = POSTAL_CODE.replace(" ", "")
+    secrets = {token, compact, compact.lower(), "K1A+0A6", "K1A%200A6", POSTAL_CODE}
+    secrets |= {part for part in token.split(":") if len(part) >= 6}
+    urls = [url for url in requested if urlsplit(url).path != confirm_path]
+    assert any("/step/" in url for url in urls) and any(CONFIRM_PATH in url for url in urls)
+    for url in urls:
+        assert not any(secret in url for secret in secrets), url
 
     # The worker delivers it to the MP, once.
     letter = Letter.objects.get(email=email)

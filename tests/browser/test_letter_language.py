@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from directory.models import MemberOfParliament
+from tests.support.letters import write_url
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,7 +17,6 @@ pytestmark = [
 ]
 
 FED_CODE = "35001"  # Ajax, Ontario: Jennifer McKelvie; the CSV gives no language → English
-WRITE = "/{language}/write-to-your-mp/write/35001/?postal_code=L1S+2J5"
 STORY = "I teach chemistry in Ajax; my colleague has waited four years for any answer at all."
 DETAILS = {
     "first_name": "Ada",
@@ -52,17 +52,18 @@ def assert_kept(page, body):
 def test_english_russian_english_on_the_write_step_loses_nothing(visit, javascript):
     site = visit(javascript=javascript)
     page = site.page
-    site.goto(WRITE.format(language="en"))
+    english = write_url("en", FED_CODE, "L1S 2J5")  # …/step/<id>/write/: no postal code in it
+    site.goto(english)
     body = fill_in(page)
 
     page.locator(".language-switcher").get_by_role("button", name="Русский").click()
-    page.wait_for_url("**/ru/write-to-your-mp/write/35001/?postal_code=L1S+2J5")
+    page.wait_for_url(f"**{english.replace('/en/', '/ru/', 1)}")
     assert page.locator("h1").inner_text() == "Напишите своему депутату"
     assert_kept(page, body)
     site.check(f"switch-{'js' if javascript else 'nojs'}-write-ru")
 
     page.locator(".language-switcher").get_by_role("button", name="English").click()
-    page.wait_for_url("**/en/write-to-your-mp/write/35001/?postal_code=L1S+2J5")
+    page.wait_for_url(f"**{english}")
     assert page.locator("h1").inner_text() == "Write to your MP"
     assert_kept(page, body)
 
@@ -76,7 +77,7 @@ def test_english_russian_english_on_the_write_step_loses_nothing(visit, javascri
 def test_the_letter_switches_to_french_with_the_supporters_paragraph(visit, javascript):
     site = visit(javascript=javascript)
     page = site.page
-    site.goto(WRITE.format(language="ru"))
+    site.goto(write_url("ru", FED_CODE, "L1S 2J5"))
     assert "английский" in page.locator(".letter-language").inner_text()
     fill_in(page)
     page.get_by_role("button", name="Показать письмо на французском").click()
@@ -113,7 +114,7 @@ def test_an_organizers_choice_of_french_reaches_the_supporter(visit, settings):
     )
 
     supporter = visit(javascript=False)
-    supporter.goto(WRITE.format(language="en"))
+    supporter.goto(write_url("en", FED_CODE, "L1S 2J5"))
     body = supporter.page.locator("textarea[name=body]").input_value()
     assert body.startswith("Madame la Députée,\n\nJ’habite votre circonscription, Ajax")
     assert "Jennifer McKelvie prefers French." in supporter.page.content()

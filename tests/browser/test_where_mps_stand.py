@@ -130,6 +130,8 @@ def test_a_supporter_answers_the_follow_up(visit, campaign_site, language, javas
     words = TEXT[language]
     path = f"/{language}/replies/{answer_token(follow_up)}/"
     site.goto(f"{path}?answer=form_letter")
+    # The link put its token in a cookie: the page's own URL holds none.
+    assert site.page.url.endswith(f"/{language}/replies/answer/?answer=form_letter")
     assert site.page.get_by_label(words["form_letter"]).is_checked()
     site.check(f"answer-{language}-{'js' if javascript else 'nojs'}")
     follow_up.refresh_from_db()

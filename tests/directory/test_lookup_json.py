@@ -29,13 +29,19 @@ def directory(mp_directory, represent_server):
     return represent_server
 
 
+def test_a_postal_code_is_never_in_the_lookups_url(client, directory):
+    """Issue 12, hole 12: the lookup is a POST, so no access log holds the postal code."""
+    assert client.get(lookup_url(), {"postal_code": "v7a-5j9"}).status_code == 405
+    assert client.post(lookup_url(), {"postal_code": "v7a-5j9"}).status_code == 200
+
+
 def test_urls_are_under_the_language_prefix():
     assert lookup_url() == "/en/letters/lookup/"
     assert ridings_url("ru") == "/ru/letters/ridings/"
 
 
 def test_one_riding_gives_the_mp_card(client, directory):
-    response = client.get(lookup_url(), {"postal_code": "v7a-5j9"})
+    response = client.post(lookup_url(), {"postal_code": "v7a-5j9"})
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert "no-store" in response["Cache-Control"]
@@ -51,13 +57,13 @@ def test_one_riding_gives_the_mp_card(client, directory):
 
 
 def test_two_ridings_are_choices(client, directory):
-    data = client.get(lookup_url(), {"postal_code": fake.TWO_RIDINGS}).json()
+    data = client.post(lookup_url(), {"postal_code": fake.TWO_RIDINGS}).json()
     assert data["ambiguous"] is True
     assert [card["fed_code"] for card in data["ridings"]] == ["35082", "35067"]
 
 
 def test_a_vacant_seat_has_no_mp(client, directory):
-    data = client.get(lookup_url(), {"postal_code": fake.VACANT_SEAT}).json()
+    data = client.post(lookup_url(), {"postal_code": fake.VACANT_SEAT}).json()
     assert data["ridings"][0]["vacant"] is True and data["ridings"][0]["mp"] is None
 
 
@@ -74,7 +80,7 @@ def test_a_vacant_seat_has_no_mp(client, directory):
     ],
 )
 def test_no_answer_offers_the_province_picker(client, directory, code, status):
-    response = client.get(lookup_url(), {"postal_code": code})
+    response = client.post(lookup_url(), {"postal_code": code})
     assert response.status_code == 200
     data = response.json()
     assert data["status"] == status and data["ridings"] == [] and data["error"]
@@ -88,12 +94,12 @@ def test_no_answer_offers_the_province_picker(client, directory, code, status):
 def test_a_timeout_falls_back(client, directory, settings):
     settings.REPRESENT_TIMEOUT_SECONDS = 0.3
     directory.slow_seconds = 1
-    data = client.get(lookup_url(), {"postal_code": fake.SLOW}).json()
+    data = client.post(lookup_url(), {"postal_code": fake.SLOW}).json()
     assert data["status"] == "unavailable" and data["fallback"]["ridings"]
 
 
 def test_russian_fallback_text(client, directory):
-    data = client.get(lookup_url("ru"), {"postal_code": fake.UNAVAILABLE}).json()
+    data = client.post(lookup_url("ru"), {"postal_code": fake.UNAVAILABLE}).json()
     assert data["fallback"]["province_name"] == "Онтарио"
     assert "округ" in data["error"]
 
@@ -101,7 +107,7 @@ def test_russian_fallback_text(client, directory):
 @pytest.mark.parametrize("raw", fake.BAD_POSTAL_CODES)
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_bad_input_is_a_400_with_a_translated_message_and_no_call(client, directory, raw, language):
-    response = client.get(lookup_url(language), {"postal_code": raw})
+    response = client.post(lookup_url(language), {"postal_code": raw})
     assert response.status_code == 400
     data = response.json()
     assert data["status"] == "invalid" and data["error"]
@@ -114,24 +120,24 @@ def test_bad_input_is_a_400_with_a_translated_message_and_no_call(client, direct
 
 
 def test_a_missing_parameter_is_a_400(client, directory):
-    assert client.get(lookup_url()).status_code == 400
+    assert client.post(lookup_url()).status_code == 400
 
 
-def test_post_is_not_allowed(client, directory):
-    assert client.post(lookup_url(), {"postal_code": "K1A0A6"}).status_code == 405
+def test_get_is_not_allowed(client, directory):
+    assert client.get(lookup_url(), {"postal_code": "K1A0A6"}).status_code == 405
 
 
 def test_an_empty_directory_says_so(client, db, represent_server):
-    data = client.get(lookup_url(), {"postal_code": "K1A 0A6"}).json()
+    data = client.post(lookup_url(), {"postal_code": "K1A 0A6"}).json()
     assert data["status"] == "not_loaded" and data["error"]
     assert represent_server.calls == []
 
 
 def test_too_many_lookups_from_one_address_get_a_429(client, directory, settings):
     settings.LOOKUPS_PER_IP_PER_MINUTE = 3
-    statuses = [client.get(lookup_url(), {"postal_code": "12345"}).status_code for _ in range(4)]
+    statuses = [client.post(lookup_url(), {"postal_code": "12345"}).status_code for _ in range(4)]
     assert statuses == [400, 400, 400, 429]
-    refused = client.get(lookup_url(), {"postal_code": "12345"})
+    refused = client.post(lookup_url(), {"postal_code": "12345"})
     assert refused.json()["error"]
     assert 1 <= int(refused["Retry-After"]) <= 60  # the real wait (issue 12, hole 6)
 

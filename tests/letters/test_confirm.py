@@ -11,7 +11,7 @@ from directory.models import MemberOfParliament
 from letters import pipeline
 from letters.models import Letter, LetterEvent
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, letter_tasks, write_url
+from tests.support.letters import FED_CODE, letter_tasks, link, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
@@ -50,7 +50,7 @@ def test_get_shows_the_letter_and_a_button_and_changes_nothing(client, submitted
     events, tasks = LetterEvent.objects.count(), letter_tasks().count()
 
     for _ in range(2):
-        response = client.get(f"/{language}/letters/confirm/{token}/")
+        response = client.get(link(client, f"/{language}/letters/confirm/{token}/"))
         assert response.status_code == 200
     content = response.content.decode()
     assert SEND_BUTTON[language] in content
@@ -69,11 +69,11 @@ def test_get_shows_the_letter_and_a_button_and_changes_nothing(client, submitted
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_post_confirms_once(client, submitted, language):
     letter, token = submitted(language)
-    url = f"/{language}/letters/confirm/{token}/"
+    url = link(client, f"/{language}/letters/confirm/{token}/")
 
     first = client.post(url)
     assert first.status_code == 303
-    assert first["Location"] == f"/{language}/letters/sent/{token}/"
+    assert first["Location"] == f"/{language}/letters/sent/"
     letter.refresh_from_db()
     assert letter.status == Letter.Status.QUEUED
     assert letter_tasks("send_letter").count() == 1
@@ -93,12 +93,15 @@ def test_post_confirms_once(client, submitted, language):
 def test_tampered_token_is_a_translated_400(client, submitted, language, message, page):
     letter, token = submitted()
     for bad in (tampered(token), "not-a-token", "x" * 300, token.split(":")[0]):
-        response = client.get(f"/{language}/letters/{page}/{bad}/")
+        response = client.get(link(client, f"/{language}/letters/{page}/{bad}/"))
         assert response.status_code == 400
         content = response.content.decode()
         assert message in content
         assert "Ada" not in content and "Harwood" not in content  # nothing personal
-    assert client.post(f"/{language}/letters/confirm/{tampered(token)}/").status_code == 400
+    assert (
+        client.post(link(client, f"/{language}/letters/confirm/{tampered(token)}/")).status_code
+        == 400
+    )
     letter.refresh_from_db()
     assert letter.status == Letter.Status.PENDING_CONFIRMATION
 
@@ -111,7 +114,7 @@ def test_expired_token_is_a_translated_410_and_confirms_nothing(
 ):
     letter, _ = submitted(language)
     token = old_token(letter, monkeypatch)
-    url = f"/{language}/letters/confirm/{token}/"
+    url = link(client, f"/{language}/letters/confirm/{token}/")
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 410
         assert message in response.content.decode()
@@ -123,22 +126,23 @@ def test_expired_token_is_a_translated_410_and_confirms_nothing(
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_thank_you_page_has_the_counter_share_links_and_print_link(client, submitted, language):
     letter, token = submitted(language)
-    client.post(f"/{language}/letters/confirm/{token}/")
+    client.post(link(client, f"/{language}/letters/confirm/{token}/"))
     Letter.objects.filter(pk=letter.pk).update(status=Letter.Status.SENT)
     cache.clear()  # the sent count is cached briefly
 
-    response = client.get(f"/{language}/letters/sent/{token}/")
+    response = client.get(link(client, f"/{language}/letters/sent/{token}/"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     content = response.content.decode()
     counter = {"en": "1 letter sent to MPs. Our goal: 1000.", "ru": "Депутатам отправлено 1 письмо"}
     assert counter[language] in content
     assert re.search(r'<progress[^>]*max="1000"[^>]*value="1"[^>]*aria-labelledby=', content)
-    for link in ("mailto:?", "https://t.me/share/url?", "https://wa.me/?", "facebook.com/sharer"):
-        assert link in content
+    for share in ("mailto:?", "https://t.me/share/url?", "https://wa.me/?", "facebook.com/sharer"):
+        assert share in content
     assert "https://x.com/intent/post?" in content
     assert f'value="http://testserver/{language}/write-to-your-mp/"' in content
-    assert f'href="/{language}/letters/print/{token}/"' in content
+    assert f'href="/{language}/letters/print/"' in content
+    assert token not in content
     # Plain links only: nothing is loaded from another origin.
     assert not re.search(
         r'<(script|img|iframe|link)[^>]+(src|href)="(https?:)?//(?!testserver/)', content
@@ -148,17 +152,18 @@ def test_thank_you_page_has_the_counter_share_links_and_print_link(client, submi
 def test_thank_you_page_reflects_a_letter_held_for_review(client, submitted):
     letter, token = submitted()
     Letter.objects.filter(pk=letter.pk).update(hold_reason="near-duplicate")
-    client.post(f"/en/letters/confirm/{token}/")
+    client.post(link(client, f"/en/letters/confirm/{token}/"))
     letter.refresh_from_db()
     assert letter.status == Letter.Status.HELD
     assert (
-        "checks it before it is sent" in client.get(f"/en/letters/sent/{token}/").content.decode()
+        "checks it before it is sent"
+        in client.get(link(client, f"/en/letters/sent/{token}/")).content.decode()
     )
 
 
 def test_print_view_is_addressed_to_the_house_of_commons(client, submitted):
     letter, token = submitted()
-    response = client.get(f"/en/letters/print/{token}/")
+    response = client.get(link(client, f"/en/letters/print/{token}/"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     content = response.content.decode()
@@ -175,7 +180,7 @@ def test_print_view_of_a_french_letter_uses_the_french_address(client, submitted
     )
     letter, token = submitted("ru")
     assert letter.letter_language == "fr"
-    content = client.get(f"/ru/letters/print/{token}/").content.decode()
+    content = client.get(link(client, f"/ru/letters/print/{token}/")).content.decode()
     assert "Chambre des communes<br>Ottawa (Ontario)  K1A 0A6" in content
     assert "без марки" in content
 

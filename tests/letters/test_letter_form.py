@@ -22,7 +22,7 @@ from letters.models import Letter
 from letters.screening import RENDERED_AT_SALT, mp_refusal
 from tests.factories import compose_data
 from tests.support.accounts import verified_login
-from tests.support.letters import FED_CODE, letter_tasks, write_url
+from tests.support.letters import FED_CODE, letter_tasks, link, write_url
 
 pytestmark = pytest.mark.django_db
 MARKER_EMAIL = "zz-marker@example.org"
@@ -63,7 +63,10 @@ CSRF_EXEMPT_ROUTES = {
     "csp-report/": "browsers post violation reports without a token; the view only logs",
     "anymail/<str:esp>/tracking/": "the email service's delivery reports, behind basic auth",
     "en/unsubscribe/<str:token>/": "one-click unsubscribe (RFC 8058): mail clients post bare",
-    "en/replies/<str:token>/": "the follow-up's answer: the signed link is the key, no cookie",
+    "en/letters/find/<int:page_id>/": "the letter tool's postal-code lookup: changes nothing but "
+    "a short-lived step, rate-limited; the cacheable start page carries no token",
+    "en/letters/lookup/": "the JSON postal-code lookup: changes nothing, rate-limited; a POST "
+    "so that no postal code is in a URL",
     "en/replies/find-my-mp/": "Where MPs stand's postal-code search: changes nothing, "
     "rate-limited; the cacheable page carries no token",
 }
@@ -130,9 +133,9 @@ def test_every_post_route_needs_the_csrf_token(letter_site, admin_user):
         "admin/letters/",  # the letters admin, inside Wagtail's admin URLconf
         "admin/2fa/verify/",
         "admin/api/main/^pages/<int:pk>/action/<str:action_name>/",  # a REST API
-        "en/letters/confirm/<str:token>/",  # inside i18n_patterns and an include
-        "ru/write-to-your-mp/write/<str:fed_code>/",  # a route of the letter page
-        "ru/write-to-your-mp/find/",
+        "en/letters/confirm/",  # inside i18n_patterns and an include
+        "ru/write-to-your-mp/step/<str:step_id>/write/",  # a route of the letter page
+        "ru/write-to-your-mp/step/<str:step_id>/",
     }
     assert nested <= discovered, nested - discovered
 
@@ -153,7 +156,7 @@ def test_every_post_route_needs_the_csrf_token(letter_site, admin_user):
 # --- per-IP limit through the proxy (TRUST 21) -------------------------------------------------
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXY_COUNT=1, TRUSTED_PROXIES=["127.0.0.1"])
 @pytest.mark.parametrize(("language", "words"), [("en", "Please wait"), ("ru", "Подождите")])
 def test_sixth_letter_from_one_address_gets_a_translated_429(
     client, letter_site, caplog, language, words
@@ -230,8 +233,9 @@ def test_markers_never_reach_logs_urls_or_task_arguments(client, letter_site, ma
         pipeline.send_confirmation_email.call(letter.pk)
         confirm_url = re.search(r"https?://\S+/confirm/\S+", mailoutbox[0].body)[0]
         path = confirm_url.split("//", 1)[1].split("/", 1)[1]
-        assert client.get("/" + path).status_code == 200
-        assert client.post("/" + path).status_code in (200, 302, 303)
+        page = link(client, "/" + path)
+        assert client.get(page).status_code == 200
+        assert client.post(page).status_code in (200, 302, 303)
         letter.refresh_from_db()
         assert letter.status in (Letter.Status.QUEUED, Letter.Status.HELD)
         pipeline.send_letter.call(letter.pk)

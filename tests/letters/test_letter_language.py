@@ -12,7 +12,7 @@ from directory.models import MemberOfParliament
 from letters import mail, pipeline
 from letters.models import Letter
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, POSTAL_CODE, write_url
+from tests.support.letters import FED_CODE, POSTAL_CODE, link, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
@@ -185,11 +185,13 @@ def test_a_forged_letter_language_falls_back_to_the_mps(client, letter_site):
 
 
 def test_switching_the_page_language_keeps_everything_typed(client, letter_site):
-    shown = page(client, write_url("en", postal_code=POSTAL_CODE))[1]
+    url = write_url("en", postal_code=POSTAL_CODE)
+    shown = page(client, url)[1]
+    russian_url = url.replace("/en/", "/ru/", 1)
     # The header's other language is a button of the form, aimed at the same step in Russian.
     assert re.search(
-        r'<button type="submit" form="letter-form" formaction="/ru/write-to-your-mp/write/35001/'
-        r'\?postal_code=L1S\+2J5" formmethod="post"[^>]*name="switch_language" value="ru"',
+        rf'<button type="submit" form="letter-form" formaction="{russian_url}"'
+        r' formmethod="post"[^>]*name="switch_language" value="ru"',
         shown,
     )
     # Enter in a field still means "Continue": the form's first submit button in the document.
@@ -200,13 +202,14 @@ def test_switching_the_page_language_keeps_everything_typed(client, letter_site)
 
     body = re.sub(r"\[Tell Jennifer McKelvie[^\]]*\]", STORY, field(shown, "body"))
     posted = template_post(shown, body=body, switch_language="ru")
-    response, russian = page(client, write_url("ru", postal_code=POSTAL_CODE), posted)
+    response, russian = page(client, russian_url, posted)
     assert response.status_code == 200 and "<h1>Напишите своему депутату</h1>" in russian
     assert field(russian, "body").replace("\r\n", "\n") == body
     assert field(russian, "first_name") == "Ada" and field(russian, "city") == "Ajax"
     assert not Letter.objects.exists()
-    english = page(client, write_url("en"), template_post(russian, switch_language="en"))[1]
+    english = page(client, url, template_post(russian, switch_language="en"))[1]
     assert field(english, "body").replace("\r\n", "\n") == body
+    assert field(english, "postal_code") == POSTAL_CODE and field(english, "city") == "Ajax"
 
 
 def test_the_mp_receives_a_wholly_french_email(client, letter_site, mailoutbox):
@@ -236,11 +239,13 @@ def test_the_printed_french_letter_follows_french_conventions(client, letter_sit
     letter = Letter.objects.get()
     Letter.objects.filter(pk=letter.pk).update(created_at=letter.created_at.replace(day=1))
     token = pipeline.confirmation_token(letter)
-    content = html.unescape(client.get(f"/en/letters/print/{token}/").content.decode())
+    printed = link(client, f"/en/letters/print/{token}/")
+    content = html.unescape(client.get(printed).content.decode())
     assert "Madame Jennifer McKelvie, députée<br>Chambre des communes" in content
     assert "Ajax, le 1er " in content
     assert "Objet\u00a0: Pour un contrôle" in content
     mp(honorific="Hon.")
-    content = html.unescape(client.get(f"/en/letters/print/{token}/").content.decode())
+    content = html.unescape(client.get(printed).content.decode())
     assert "L’honorable Jennifer McKelvie, députée<br>" in content
-    assert "Language of the letter" in client.get(f"/en/letters/confirm/{token}/").content.decode()
+    confirm = link(client, f"/en/letters/confirm/{token}/")
+    assert "Language of the letter" in client.get(confirm).content.decode()

@@ -5,16 +5,17 @@ import html
 import re
 
 import pytest
+from django.utils import timezone
 
-from directory.models import MemberOfParliament, Riding
+from directory.models import Riding
 from letters.forms import (
     CAMPAIGN_UPDATES_CONSENT_VERSION,
     SEND_LETTER_CONSENT_VERSION,
 )
-from letters.models import Letter
+from letters.models import Letter, LetterStep
 from privacy.models import Consent
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, POSTAL_CODE, letter_tasks, write_url
+from tests.support.letters import FED_CODE, find, letter_tasks, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
 
@@ -37,199 +38,35 @@ def assert_no_store(response):
 # -- Step 1: find your MP --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_start_page_has_a_labelled_postal_code_form(client, letter_site, language):
-    response = client.get(f"/{language}/write-to-your-mp/")
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert START_TEXT[language] in content
-    assert '<label for="id_postal_code">' in content
-    assert 'name="postal_code"' in content
-    assert f'action="/{language}/write-to-your-mp/find/"' in content
-    assert f'href="/{language}/privacy/"' in content
-    assert "letter.js" in content and "<script>" not in content
-    assert_no_store(response)
-
-
 def test_one_riding_goes_straight_to_the_letter(client, letter_site, represent_server):
     represent_server.add_postcode("L1S2J5", [FED_CODE])
-    response = client.get("/en/write-to-your-mp/find/", {"postal_code": " l1s-2j5 "})
-    assert response.status_code == 302
-    assert response["Location"] == write_url("en", FED_CODE, POSTAL_CODE)
-
-
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_ambiguous_postal_code_lets_the_supporter_choose(
-    client, letter_site, represent_server, language
-):
-    represent_server.add_postcode("K2B7Y4", ["35082", "35067"])
-    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "K2B 7Y4"})
-    assert response.status_code == 200
-    content = response.content.decode()
-    for fed_code in ("35082", "35067"):
-        assert f"/{language}/write-to-your-mp/write/{fed_code}/?postal_code=K2B+7Y4" in content
-    assert content.count("<li data-search") == 2
-    assert "choose=1" in content  # "none of these": the whole province
-
-
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_unknown_postal_code_offers_the_province_and_elections_canada(
-    client, letter_site, represent_server, language
-):
-    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "K0K 0K0"})
-    assert response.status_code == 200
-    content = response.content.decode()
-    ontario = Riding.objects.filter(province="ON").count()
-    assert content.count("<li data-search") == ontario
-    assert "https://www.elections.ca/Scripts/vis/FindED?L=e" in content
-    assert 'name="q"' in content and '<label for="id_q">' in content
-
-    searched = client.get(
-        f"/{language}/write-to-your-mp/find/", {"postal_code": "K0K 0K0", "q": "ajax"}
-    )
-    assert searched.content.decode().count("<li data-search") == 1
-    assert f"/write-to-your-mp/write/{FED_CODE}/" in searched.content.decode()
+    response = find(client, "en", " l1s-2j5 ")
+    assert response.status_code == 303
+    assert re.fullmatch(r"/en/write-to-your-mp/step/[\w-]{16,32}/write/", response["Location"])
+    assert_no_store(response)
+    content = client.get(response["Location"]).content.decode()
+    assert "Jennifer McKelvie" in content
+    assert re.search(r'<input[^>]*name="postal_code"[^>]*value="L1S 2J5"', content)
 
 
 def test_represent_down_still_lets_the_supporter_pick(client, letter_site, represent_server):
     represent_server.respond("M5V3L9", status=503)
-    response = client.get("/ru/write-to-your-mp/find/", {"postal_code": "M5V 3L9"})
+    response = client.get(find(client, "ru", "M5V 3L9")["Location"])
     assert response.status_code == 200
     assert response.content.decode().count("<li data-search") == (
         Riding.objects.filter(province="ON").count()
     )
 
 
-@pytest.mark.parametrize(
-    ("language", "message"),
-    [("en", "six characters"), ("ru", "шести знаков")],
-)
-def test_invalid_postal_code_is_a_translated_400(client, letter_site, language, message):
-    response = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": "12345"})
-    assert response.status_code == 400
-    content = response.content.decode()
-    assert message in content
-    assert 'aria-invalid="true"' in content
-    assert 'href="#id_postal_code"' in content  # the error summary links to the field
-
-
-def test_empty_directory_is_explained_calmly(client, letter_pages):
-    start = client.get("/en/write-to-your-mp/")
-    assert start.status_code == 200
-    assert "not loaded yet" in start.content.decode()
-    found = client.get("/en/write-to-your-mp/find/", {"postal_code": "K1A 0A6"})
-    assert found.status_code == 200
-    assert "not loaded yet" in found.content.decode()
-
-
-# -- Steps 2–4: the letter form ------------------------------------------------------------
-
-
-@pytest.mark.parametrize("language", ["en", "ru"])
-def test_write_page_shows_the_mp_and_a_prefilled_letter(client, letter_site, language):
-    response = client.get(write_url(language, FED_CODE, POSTAL_CODE))
-    assert response.status_code == 200
-    content = html.unescape(response.content.decode())
-    assert "Jennifer McKelvie" in content
-    assert "Liberal" in content and "Ajax" in content
-    assert "ourcommons.ca" not in content  # no third-party photo
-    # The letter is English (the MP's language), MP placeholders filled, the supporter's
-    # visible until they send it.
-    textarea = textarea_text(content)
-    assert textarea.startswith("Dear Jennifer McKelvie,")
-    assert "constituent in Ajax" in textarea
-    assert "{mp_name}" not in textarea and "{riding}" not in textarea
-    assert "{supporter_name}" in textarea
-    assert 'value="L1S 2J5"' in content  # the postal code carried over from step 1
-    assert_no_store(response)
-
-
-def test_reference_translation_only_when_languages_differ(client, letter_site):
-    english = html.unescape(client.get(write_url("en")).content.decode())
-    assert "for reference" not in english
-
-    russian = html.unescape(client.get(write_url("ru")).content.decode())
-    assert "Здравствуйте, Jennifer McKelvie!" in russian  # the reference, MP filled in
-    assert "законопроекту C-2" in russian
-    assert "{mp_name}" not in russian.split("reference__body", 1)[1]
-
-
-def test_french_mp_gets_the_french_letter_with_an_english_reference(client, letter_site):
-    MemberOfParliament.objects.filter(riding_id=FED_CODE, active=True).update(
-        preferred_language="fr"
-    )
-    content = html.unescape(client.get(write_url("en")).content.decode())
-    textarea = textarea_text(content)
-    assert textarea.startswith("Bonjour Jennifer McKelvie,")  # her form of address: not known
-    assert 'lang="fr"' in content
-    assert "Language of your letter:" in content and "Jennifer McKelvie prefers French." in content
-    reference = content.split("reference__body", 1)[1]
-    assert "Dear Jennifer McKelvie," in reference
-
-
-@pytest.mark.parametrize(
-    ("language", "words"),
-    [
-        ("en", ["Let Us Belong", "hello@letusbelong.ca", "campaign", "unsubscribe at any time"]),
-        (
-            "ru",
-            [
-                "Let Us Belong",
-                "hello@letusbelong.ca",
-                "кампании",
-                "Отписаться можно в любой момент",
-            ],
-        ),
-    ],
-)
-def test_separate_unticked_consents(client, letter_site, language, words):
-    content = html.unescape(client.get(write_url(language)).content.decode())
-    boxes = re.findall(r"<input[^>]*type=\"checkbox\"[^>]*>", content)
-    # Sending, campaign updates, and replies' "ask me whether my MP replied" (tests/replies).
-    assert len(boxes) == 3
-    assert all("checked" not in box for box in boxes)
-    assert 'name="consent_send"' in boxes[0] and 'name="consent_updates"' in boxes[1]
-    assert 'name="consent_reply_follow_up"' in boxes[2]
-    opt_in = re.search(r'<label for="id_consent_updates">(.*?)</label>', content, re.S).group(1)
-    for word in words:
-        assert word in opt_in
-    assert f'href="/{language}/privacy/"' in content
-
-
-@pytest.mark.parametrize(
-    ("flag", "message"),
-    [
-        ({"do_not_send": True}, "not sending letters to this MP"),
-        ({"contact_failing": True}, "email address is not working"),
-        ({"active": False}, "vacant"),
-    ],
-)
-def test_mp_who_cannot_receive_letters_gets_an_explanation_and_no_form(
-    client, letter_site, flag, message
-):
-    MemberOfParliament.objects.filter(riding_id=FED_CODE, active=True).update(**flag)
-    page = client.get(write_url("en"))
-    assert page.status_code == 200
-    assert message in page.content.decode()
-    assert 'method="post"' not in page.content.decode()
-    posted = client.post(write_url("en"), compose_data())
-    assert posted.status_code == 400
-    assert no_rows_created()
-
-
-def test_vacant_seat_in_russian(client, letter_site):
-    vacant = Riding.objects.filter(members__isnull=True).first() or Riding.objects.get(
-        fed_code=FED_CODE
-    )
-    Riding.objects.filter(pk=vacant.pk).update(marked_vacant=True)
-    content = client.get(f"/ru/write-to-your-mp/write/{vacant.fed_code}/").content.decode()
-    assert "вакант" in content
-    assert 'method="post"' not in content
-
-
-def test_unknown_riding_goes_back_to_the_start(client, letter_site):
-    for fed_code in ("99999", "abc", "3" * 50):
-        response = client.get(f"/en/write-to-your-mp/write/{fed_code}/")
+def test_an_unknown_or_expired_step_goes_back_to_the_start(client, letter_site):
+    expired = write_url("en")
+    LetterStep.objects.update(expires_at=timezone.now())
+    for url in (
+        expired,
+        "/en/write-to-your-mp/step/nope/write/",
+        f"/en/write-to-your-mp/step/{'3' * 50}/",
+    ):
+        response = client.get(url)
         assert response.status_code == 302
         assert response["Location"] == "/en/write-to-your-mp/"
 
@@ -374,8 +211,10 @@ def test_every_field_garbage_never_breaks_the_page(client, letter_site):
     response = client.post(write_url("en"), data)
     assert response.status_code == 400
     assert no_rows_created()
-    response = client.get("/en/write-to-your-mp/find/", {"postal_code": garbage, "q": garbage})
+    response = find(client, "en", garbage, q=garbage)
     assert response.status_code == 400
+    response = client.get(find(client, "en", "K0K 0K0")["Location"], {"q": garbage})
+    assert response.status_code == 200
 
 
 def test_honeypot_gets_the_normal_page_and_creates_nothing(client, letter_site):
@@ -415,8 +254,8 @@ def test_editor_preview_renders_the_first_step(letter_site):
 
     saved = letter_site["en"].make_preview_request()
     assert saved.status_code == 200
-    assert 'action="/en/write-to-your-mp/find/"' in saved.rendered_content
+    assert f'action="/en/letters/find/{letter_site["en"].pk}/"' in saved.rendered_content
     unsaved = LetterCampaignPage(title="New campaign", slug="new", **LETTER_CAMPAIGN_SETTINGS)
     preview = unsaved.make_preview_request()
     assert preview.status_code == 200
-    assert 'action="/find/"' in preview.rendered_content
+    assert 'method="post" action=""' in preview.rendered_content

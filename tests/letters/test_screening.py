@@ -54,7 +54,7 @@ def add_letter(campaign, mp, **fields):
 # --- per-IP and per-email limits (TRUST 21, 22) -------------------------------------------------
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXY_COUNT=1, TRUSTED_PROXIES=["10.0.0.2"])
 def test_sixth_post_from_one_ip_is_rate_limited_whatever_the_forged_header(
     post_request, mp, campaign, caplog
 ):

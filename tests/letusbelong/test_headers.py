@@ -13,12 +13,15 @@ from django.core.files.base import ContentFile
 from django.test import override_settings
 from wagtail.documents.models import Document
 
+from tests.support.letters import write_url
+
 pytestmark = pytest.mark.django_db
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "letusbelong.settings.production",
     "SECRET_KEY": "k" * 20 + "-production-like-secret-0123456789-abcdefghijklmnop",
     "ALLOWED_HOSTS": "letusbelong.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+    "TRUSTED_PROXIES": "10.0.0.1",
 }
 PRODUCTION_SETTINGS = [
     "DEBUG",
@@ -38,14 +41,15 @@ PRODUCTION_SETTINGS = [
     "SESSION_COOKIE_SAMESITE",
     "CSRF_COOKIE_SAMESITE",
     "TRUSTED_PROXY_COUNT",
+    "TRUSTED_PROXIES",
     "ADMIN_REQUIRE_2FA",
     "AXES_ENABLED",
     "MIDDLEWARE",
 ]
 
 
-def run_production(*args):
-    env = {**os.environ, **PRODUCTION_ENV}
+def run_production(*args, **overrides):
+    env = {**os.environ, **PRODUCTION_ENV, **overrides}
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the test process only
     return subprocess.run(
         [sys.executable, *args],
@@ -154,7 +158,7 @@ def test_home_and_letter_pages_carry_every_header(client, letter_site, as_produc
         # Served twice: the second may come from the page cache and must keep its headers.
         assert_public_headers(https_get(client, path))
     # A letter step: never stored by a browser or proxy.
-    response = https_get(client, "/en/write-to-your-mp/write/35001/")
+    response = https_get(client, write_url("en"))
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert_public_headers(response)

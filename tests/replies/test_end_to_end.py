@@ -13,7 +13,7 @@ from directory.models import MemberOfParliament
 from letters.models import Letter
 from replies.models import Answer, FollowUp
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, POSTAL_CODE
+from tests.support.letters import FED_CODE, POSTAL_CODE, find, link
 from tests.support.replies import queued_follow_ups
 from tests.support.worker import wait_until
 
@@ -48,14 +48,12 @@ def test_fourteen_days_later_the_question_comes_and_the_answer_is_published(
     assert HIDDEN[language] in riding_row(before)
 
     # Write, ticking the follow-up box; confirm from the email; the worker delivers.
-    write_url = client.get(f"/{language}/write-to-your-mp/find/", {"postal_code": POSTAL_CODE})[
-        "Location"
-    ]
+    write_url = find(client, language, POSTAL_CODE)["Location"]
     posted = client.post(write_url, compose_data(email=supporter, consent_reply_follow_up="on"))
     assert posted.status_code == 303
     [confirmation] = smtp_sink.wait_for(1, address=supporter)
     confirm = re.search(r"https?://\S+/letters/confirm/\S+/", confirmation.get_content()).group()
-    assert client.post(urlsplit(confirm).path).status_code == 303
+    assert client.post(link(client, urlsplit(confirm).path)).status_code == 303
     wait_until(lambda: Letter.objects.get().status == Letter.Status.SENT, message="sent")
     smtp_sink.wait_for(2, address=supporter)  # confirmation and the copy
 
@@ -74,11 +72,12 @@ def test_fourteen_days_later_the_question_comes_and_the_answer_is_published(
     wait_until(lambda: FollowUp.objects.get().first_sent_at, message="first_sent_at recorded")
 
     # The click shows the choice; the button records it.
-    path = urlsplit(replied).path
-    page = client.get(f"{path}?answer=replied")
+    path = link(client, f"{urlsplit(replied).path}?answer=replied")
+    assert path == f"/{language}/replies/answer/?answer=replied"
+    page = client.get(path)
     assert page.status_code == 200
     assert FollowUp.objects.get().answer == ""
-    saved = client.post(path, {"answer": "replied"})
+    saved = client.post(path.split("?")[0], {"answer": "replied"})
     assert saved.status_code == 303
     assert SAVED[language] in client.get(saved["Location"]).content.decode()
     follow_up = FollowUp.objects.get()

@@ -10,7 +10,7 @@ from directory.models import MemberOfParliament
 from replies.demands import current_demands, sync_demands
 from replies.models import Answer, Demand, Position, Stance
 from tests.factories import FollowUpFactory
-from tests.support.letters import FED_CODE, POSTAL_CODE
+from tests.support.letters import FED_CODE, POSTAL_CODE, write_url
 from tests.support.replies import demand_block
 
 pytestmark = pytest.mark.django_db
@@ -166,12 +166,12 @@ def test_the_chart_is_inline_svg_without_script_or_style_with_a_table(stand_site
 
 def test_the_write_steps_mp_card_shows_the_stance_and_motivates(stand_site, client):
     mp = MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
-    html = client.get(f"/en/write-to-your-mp/write/{FED_CODE}/").content.decode()
+    html = client.get(write_url("en")).content.decode()
     assert "has not yet taken a position on these demands" in html
     assert 'name="consent_reply_follow_up"' in html
     assert not re.search(r'name="consent_reply_follow_up"[^>]*checked', html)
     record(mp, Demand.objects.order_by("position").first(), Position.SUPPORTS)
-    html = client.get(f"/ru/write-to-your-mp/write/{FED_CODE}/").content.decode()
+    html = client.get(write_url("ru")).content.decode()
     assert "по нашим требованиям" in html and "Поддерживает" in html
     assert "Через две недели спросите меня" in html
     # The card is kept per content version, which the stance moved on: never a stale card.

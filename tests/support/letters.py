@@ -15,9 +15,12 @@ Fixtures:
 - `letter_limits`: lifts the per-IP and per-email limits for tests that post many letters from
   one address (the minimum fill time stays: `compose_data` signs a render time 30 s ago).
 
-Helpers: `write_url(language, fed_code, postal_code)` (the compose step; FED_CODE is Ajax,
-Jennifer McKelvie, whose postal code POSTAL_CODE is), `letter_tasks(task, letter)` (the letter
-pipeline's task rows).
+Helpers: `write_url(language, fed_code, postal_code)` (the compose step of a new `LetterStep`
+for that riding and postal code, as the find step makes it; FED_CODE is Ajax, Jennifer
+McKelvie, whose postal code POSTAL_CODE is; another riding gets a code of its province),
+`find(client, language, postal_code)` (the find step's POST, as the form sends it),
+`link(client, url)` (an email's token link, followed: the token-free URL it leads to),
+`letter_tasks(task, letter)` (the letter pipeline's task rows).
 """
 
 import pytest
@@ -39,8 +42,41 @@ POSTAL_CODE = "L1S 2J5"
 
 
 def write_url(language, fed_code=FED_CODE, postal_code=None):
-    url = f"/{language}/write-to-your-mp/write/{fed_code}/"
-    return f"{url}?postal_code={postal_code.replace(' ', '+')}" if postal_code else url
+    """The write step of a fresh step for `fed_code` (needs the database)."""
+    from directory.models import Riding
+    from directory.postcode import PROVINCE_BY_FIRST_LETTER, PostalCode
+    from letters.models import LetterStep
+
+    if postal_code is None:
+        riding = Riding.objects.filter(fed_code=fed_code).first()
+        province = riding.province if riding else "ON"
+        codes = {v: f"{k}1A 1A1" for k, v in PROVINCE_BY_FIRST_LETTER.items()}
+        codes |= {"ON": POSTAL_CODE, "NT": "X1A 1A1", "NU": "X0A 1A1"}
+        postal_code = codes[province]
+    step = LetterStep.start(PostalCode.parse(postal_code), [fed_code])
+    return f"/{language}/write-to-your-mp/step/{step.pk}/write/"
+
+
+def link(client, url):
+    """Follow an email's token link as the browser does: it answers 303 to the same page
+    without the token (now in a cookie); returns that token-free URL."""
+    response = client.get(url)
+    assert response.status_code == 303, response.status_code
+    assert "/letters/" in url or "/replies/" in url
+    return response["Location"]
+
+
+def find_url(language, page=None):
+    """Where the postal-code form posts (the campaign page of `letter_pages` by default)."""
+    from letters.models import LetterCampaignPage
+
+    page = page or LetterCampaignPage.objects.get(locale__language_code=language)
+    return f"/{language}/letters/find/{page.pk}/"
+
+
+def find(client, language, postal_code, **extra):
+    """The find step's POST; the response is the 303 to the step (or the form again)."""
+    return client.post(find_url(language), {"postal_code": postal_code, **extra})
 
 
 def letter_tasks(task=None, letter=None):

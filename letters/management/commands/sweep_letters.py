@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core import ratelimit
 from letters import pipeline
+from letters.models.step import LetterStep
 from letters.monitoring import delivery_alerts
 
 logger = logging.getLogger("letters.sweep")
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     help = (
         "Fail tasks left RUNNING by a dead worker, re-queue letters stuck in `sending`, "
         "enqueue queued letters that lost their task, expire unconfirmed letters, "
-        "and prune old rate-limit counters."
+        "and prune old rate-limit counters and expired letter-tool steps."
     )
 
     def handle(self, *args, **options):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             "queued_letters_enqueued": pipeline.resume_sending(),
             "unconfirmed_letters_expired": pipeline.expire_unconfirmed(),
             "ratelimit_windows_pruned": ratelimit.prune(),
+            "letter_steps_pruned": LetterStep.prune(),
         }
         summary = " ".join(f"{name}={count}" for name, count in counts.items())
         logger.info("sweep_letters %s", summary)
