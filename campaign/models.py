@@ -3,8 +3,9 @@
 import json
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.fields import optional_link
+from core.pagecache import uses_query
 from core.pages import in_own_language
 
 from .blocks import RICH_TEXT_FEATURES, BodyBlock, DemandBlock, LinkBlock, QuestionBlock
@@ -161,8 +163,23 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
+        """The news, NEWS_PER_PAGE at a time: `?page=N` for N in range (`?page=1` redirects to
+        the URL without it); any other page number is a 404, so the page cache keeps only real
+        pages (core/pagecache.py)."""
         paginator = Paginator(self.news(), NEWS_PER_PAGE)
-        news_page = paginator.get_page(request.GET.get("page"))
+        number = request.GET.get("page")
+        if number is None:
+            news_page = paginator.page(1)
+        else:
+            try:
+                news_page = paginator.page(number)
+            except (PageNotAnInteger, EmptyPage) as error:
+                raise Http404 from error
+            if number == "1":
+                return HttpResponsePermanentRedirect(request.path)
+            if str(news_page.number) != number:
+                raise Http404
+        uses_query(request, "page")
         return self.render(request, context_overrides={"news_page": news_page})
 
     @path("feed/", name="feed")

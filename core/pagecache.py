@@ -7,6 +7,11 @@ What is cached (`PageCacheMiddleware`, placed right after WhiteNoise):
 - GET or HEAD requests to a language-prefixed path (`/en/…`, `/ru/…`), with no query string
   other than `PAGE_CACHE_QUERY_PARAMS` (part of the key) and tracking parameters
   (`PAGE_CACHE_IGNORED_QUERY_PARAMS`, left out of the key);
+- only canonical URLs, so junk cannot flood the cache and push real pages out (issue 12,
+  hole 14): the host without its port, in lower case (a Host header naming another port than
+  the server's or the scheme's is not cached); each allowed parameter once, with a value a view
+  could have made (`page=2`, never `page=02` or `page=1`), and kept only when the view said it
+  reads it (`uses_query(request, "page")`: a paginated index, which answers 404 out of range);
 - from visitors with no session cookie, no messages cookie and no Authorization header;
 - when the response is a plain 200 that sets no cookie, used no CSRF token, showed no message,
   left the session untouched, is not `Cache-Control: private/no-store/no-cache` and varies on
@@ -38,6 +43,7 @@ version from the database instead of this process's copy, so a cache purged afte
 """
 
 import hashlib
+import re
 import secrets
 import time
 from urllib.parse import parse_qsl, urlencode
@@ -91,19 +97,48 @@ def bump_content_version(**kwargs):
     content_version.forget()
 
 
-def _query_key(request):
-    """The allow-listed part of the query string, or None if another parameter is present."""
+# The values an allowed parameter may take in a canonical URL (page 1 is the URL without it).
+CANONICAL_QUERY_VALUES = {"page": re.compile(r"[2-9]|[1-9][0-9]{1,4}")}
+
+
+def uses_query(request, *names):
+    """Say that this view's response depends on the query parameters `names` (a paginated
+    index and `page`): only then does the cache keep a response to a URL that has them."""
+    request.page_cache_query = {*getattr(request, "page_cache_query", ()), *names}
+
+
+def _query_params(request):
+    """The allow-listed parameters as (name, value) pairs, or None if the URL is not canonical."""
     if not request.META.get("QUERY_STRING"):
-        return ""
+        return []
     allowed = set(settings.PAGE_CACHE_QUERY_PARAMS)
     ignored = set(settings.PAGE_CACHE_IGNORED_QUERY_PARAMS)
     kept = []
     for name, value in parse_qsl(request.META["QUERY_STRING"], keep_blank_values=True):
         if name in allowed:
+            shape = CANONICAL_QUERY_VALUES.get(name)
+            if shape is not None and not shape.fullmatch(value):
+                return None
             kept.append((name, value))
         elif name not in ignored:
             return None
-    return urlencode(sorted(kept))
+    if len({name for name, _value in kept}) != len(kept):
+        return None  # a parameter twice
+    return sorted(kept)
+
+
+def _canonical_host(request):
+    """The host part of the key: lower case, without the port; None for a Host header that
+    names a port other than the server's or the scheme's default."""
+    host = request.get_host().lower()
+    name, separator, port = host.rpartition(":")
+    if separator and not name.endswith("]") and "]" in port:
+        name, port = host, ""  # an IPv6 literal without a port
+    elif not separator:
+        name, port = host, ""
+    if port and port not in {"80", "443", str(request.META.get("SERVER_PORT", ""))}:
+        return None
+    return name.rstrip(".") or None
 
 
 def _request_is_anonymous(request):
@@ -125,15 +160,17 @@ def cache_key(request):
     language = get_language_from_path(request.path_info)
     if not language or not _request_is_anonymous(request):
         return None
-    query = _query_key(request)
-    if query is None:
+    params = _query_params(request)
+    host = _canonical_host(request)
+    if params is None or host is None:
         return None
+    request.page_cache_params = {name for name, _value in params}
     # A shared cache in front (Varnish) fetches right after it was purged: this process's copy
     # of the version may be up to a second old, and a stale page must not be handed to it.
     version = content_version.current(fresh=bool(request.headers.get(SHARED_CACHE_FETCH_HEADER)))
     if version is None:
         return None
-    identity = "\n".join([request.get_host(), language, request.path, query])
+    identity = "\n".join([host, language, request.path, urlencode(params)])
     return f"pagecache:{version}:{hashlib.sha256(identity.encode()).hexdigest()}"
 
 
@@ -149,8 +186,13 @@ def _header_tokens(response, header):
 
 
 def response_is_cacheable(request, response):
-    """True when nothing in this response belongs to this visitor alone."""
+    """True when nothing in this response belongs to this visitor alone, and the view read
+    every query parameter in the key (else the same page would be kept under many URLs)."""
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not getattr(request, "page_cache_params", set()) <= getattr(
+        request, "page_cache_query", set()
+    ):
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or _messages_shown(request):
         return False

@@ -141,7 +141,7 @@ def test_an_organizer_can_sign_in_verify_and_edit_a_page(client, staff):
 # --- brute force (TRUST 7) ---------------------------------------------------------------------
 
 
-@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1, TRUSTED_PROXIES=["127.0.0.1"])
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1, TRUSTED_PROXIES=["10.0.0.1"])
 def test_five_failures_lock_the_user_from_that_ip_only(client, staff, caplog):
     reset()
     from_a = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
@@ -158,6 +158,20 @@ def test_five_failures_lock_the_user_from_that_ip_only(client, staff, caplog):
 
     from_b = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.2"}
     assert sign_in(client.__class__(), **from_b).status_code == 302
+
+
+@override_settings(AXES_ENABLED=True)
+def test_rotating_ipv6_addresses_within_one_64_are_locked_out(client, staff):
+    """Issue 12, hole 5: 16 wrong passwords from 4 addresses of one /64 locked nothing."""
+    reset()
+    statuses = [
+        sign_in(client.__class__(), password="wrong", REMOTE_ADDR=f"2001:db8:1::{n % 4 + 1}")
+        for n in range(5)
+    ]
+    assert [response.status_code for response in statuses] == [200, 200, 200, 200, 429]
+    assert sign_in(client.__class__(), REMOTE_ADDR="2001:db8:1::beef").status_code == 429
+    # Another /64 (another subscriber) is not locked out.
+    assert sign_in(client.__class__(), REMOTE_ADDR="2001:db8:2::1").status_code == 302
 
 
 @override_settings(AXES_ENABLED=True)

@@ -11,11 +11,23 @@ from django.urls import path
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.pagecache import uses_query
+
 renders = itertools.count(1)
 
 
 def constant(request):
     return HttpResponse(f"render {next(renders)}")
+
+
+def paginated(request):
+    """A paginated index: it reads `page` (so the cache may key on it) and knows its range."""
+    uses_query(request, "page")
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isdigit() else 0
+    if not 1 <= number <= 3:
+        return HttpResponseNotFound("no such page")
+    return HttpResponse(f"page {number} render {next(renders)}")
 
 
 def language(request):
@@ -70,6 +82,7 @@ def inline_script(request):
 
 urlpatterns = [path("unprefixed/", constant)] + i18n_patterns(
     path("constant/", constant),
+    path("paginated/", paginated),
     path("language/", language),
     path("page/<int:page_id>/", page_title),
     path("form/", form),

@@ -69,10 +69,35 @@ def test_query_strings_bypass_except_allowed_and_tracking_ones(client):
     get(client, "/en/constant/")
     assert client.get("/en/constant/?q=anything")["X-Cache"] == "BYPASS"
     assert client.get("/en/constant/?utm_source=email&fbclid=x")["X-Cache"] == "HIT"
-    _, page_two = get(client, "/en/constant/?page=2")
-    second, page_two_again = get(client, "/en/constant/?page=2&utm_medium=chat")
+    _, page_two = get(client, "/en/paginated/?page=2")
+    second, page_two_again = get(client, "/en/paginated/?page=2&utm_medium=chat")
     assert second["X-Cache"] == "HIT" and page_two_again == page_two
-    assert page_two != get(client, "/en/constant/")[1]
+    assert page_two != get(client, "/en/paginated/")[1]
+
+
+def pagecache_entries():
+    """How many pages the cache holds (the tests' cache is Django's local-memory one)."""
+    from django.core.cache import cache
+
+    return sum(1 for key in cache._cache if "pagecache:" in key)
+
+
+def test_junk_urls_neither_make_entries_nor_push_pages_out(client):
+    """Issue 12, hole 14: 1,200 requests for `?page=1..1200` or other ports in the Host header
+    pushed the home page out of the cache."""
+    get(client, "/en/constant/")
+    get(client, "/en/paginated/?page=2")
+    assert pagecache_entries() == 2
+    for n in range(1, 401):
+        assert client.get(f"/en/constant/?page={n}")["X-Cache"] == "BYPASS"  # reads no page
+        client.get(f"/en/paginated/?page={n + 3}")  # out of range: a 404, never stored
+        client.get("/en/constant/", HTTP_HOST=f"testserver:{n + 1000}")
+    for junk in ("page=02", "page=1", "page=-1", "page=2&page=3", "page=2%00", "page=x"):
+        assert client.get(f"/en/paginated/?{junk}")["X-Cache"] == "BYPASS", junk
+    assert client.get("/en/constant/", HTTP_HOST="TESTSERVER")["X-Cache"] == "HIT"
+    assert client.get("/en/constant/")["X-Cache"] == "HIT"
+    assert client.get("/en/paginated/?page=2")["X-Cache"] == "HIT"
+    assert pagecache_entries() == 2
 
 
 def test_paths_without_a_language_prefix_are_not_cached(client):

@@ -73,6 +73,19 @@ def test_sixth_post_from_one_ip_is_rate_limited_whatever_the_forged_header(
     ).rate_limited
 
 
+def test_rotating_ipv6_addresses_within_one_64_share_one_limit(post_request, mp, campaign):
+    """Issue 12, hole 5: seven POSTs from 2001:db8:1::1 … ::7 were all accepted."""
+    results = []
+    for n in range(1, 8):
+        request = post_request(remote=f"2001:db8:1::{n}")
+        data = screened_data(email=f"rotating{n}@example.org")
+        results.append(screen_submission(request, data, mp=mp, campaign=campaign).rate_limited)
+    assert results == [False] * 5 + [True] * 2
+    neighbour = post_request(remote="2001:db8:1:1::1")  # another /64
+    data = screened_data(email="neighbour@example.org")
+    assert not screen_submission(neighbour, data, mp=mp, campaign=campaign).rate_limited
+
+
 @override_settings(RATE_LIMIT_EXEMPT_IPS=["203.0.113.50"])
 def test_exempt_load_generators_are_not_limited(post_request, mp, campaign):
     for n in range(7):
