@@ -8,12 +8,20 @@ import random
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from django.utils import translation
 
 from directory.lookup.service import remember
 from directory.postcode import PostalCode
 from tests.support.letters import find_url
 
 SHARED_BUDGET = 55
+
+
+@pytest.fixture(autouse=True)
+def back_to_english():
+    # LocaleMiddleware leaves the language of a /ru/ request active in this thread.
+    yield
+    translation.activate("en")
 
 
 def random_ontario_codes(count, seed):

@@ -4,11 +4,19 @@ every step that shows personal data stays `no-store` and is never cached."""
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.factories import compose_data
 from tests.support.letters import POSTAL_CODE, find, write_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
+
+
+@pytest.fixture(autouse=True)
+def back_to_english():
+    # LocaleMiddleware leaves the language of a /ru/ request active in this thread.
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture(autouse=True)

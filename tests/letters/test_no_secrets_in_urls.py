@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from letters import pipeline
 from letters.models import Letter
@@ -19,6 +20,13 @@ from tests.factories import compose_data
 from tests.support.letters import POSTAL_CODE, find_url
 
 pytestmark = pytest.mark.usefixtures("letter_limits")
+
+
+@pytest.fixture(autouse=True)
+def back_to_english():
+    # LocaleMiddleware leaves the language of a /ru/ request active in this thread.
+    yield
+    translation.activate("en")
 
 
 class RecordingClient(Client):
