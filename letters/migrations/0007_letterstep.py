@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('letters', '0005_placeholder_help_salutation_closing'),
+        ('letters', '0006_letter_declined'),
     ]
 
     operations = [
