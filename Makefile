@@ -13,7 +13,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 BASE_URL := http://$(HOST):$(PORT)
 
-.PHONY: help run test test-fast install translations system-deps postgres node-deps lint format messages bench soak clean
+.PHONY: help run test test-fast install translations system-deps postgres node-deps lint format messages images bench soak clean
 
 help:
 	@echo "make run    start the site on http://$(HOST):$(PORT) with its task worker"
@@ -114,6 +114,10 @@ messages: $(STAMP)
 	@for po in $$(find locale $(addsuffix /locale,$(APPS)) translations/third_party_locale \
 		-name '*.po'); do \
 		msgfmt --check-format -o $${po%.po}.mo $$po; done
+
+# The favicon's PNG/ICO and the Open Graph images, from their SVGs (the results are committed).
+images: $(STAMP) system-deps
+	$(PY) letusbelong/render_images.py
 
 bench: $(STAMP) system-deps translations
 	$(PY) bench/bench.py

@@ -4,6 +4,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from directory.names import party_name
+
 
 class Province(models.TextChoices):
     """Canada's provinces and territories, by their two-letter postal abbreviation."""
@@ -233,6 +235,11 @@ class MemberOfParliament(models.Model):
     @property
     def delivery_email(self):
         return self.email_override or self.email
+
+    @property
+    def party_name(self):
+        """The party as the reader's language names it ("Liberal" → «Либеральная партия»)."""
+        return party_name(self.party)
 
     @property
     def letter_language_preference(self):

@@ -240,6 +240,8 @@ def write_step(request, page, step_id):
         "riding_name": riding.name_for_language(get_language()),
         "mp": mp,
         "choose_url": _step_url(request, page, "step", step_id=step.pk) + "?choose=1",
+        # A vacant seat points to the campaign's news (the news index, made by the loader).
+        "news_url": f"/{get_language()}/news/",
     }
     if refusal := mp_refusal(mp):
         context["refusal"] = refusal

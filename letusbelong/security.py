@@ -31,17 +31,16 @@ from core.ratelimit import allow, hashed_key
 
 logger = logging.getLogger("letusbelong.security")
 
+# Only features Chromium knows (it logs a console error for any other name on every page;
+# Firefox ignores the ones it lacks): no ambient-light-sensor, battery, bluetooth, document-domain
+# or the retired interest-cohort/browsing-topics. tests/campaign/test_page_finish.py keeps it so.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "battery",
-        "bluetooth",
         "camera",
         "display-capture",
-        "document-domain",
         "encrypted-media",
         "geolocation",
         "gyroscope",
@@ -55,8 +54,6 @@ PERMISSIONS_POLICY = ", ".join(
         "serial",
         "usb",
         "xr-spatial-tracking",
-        "interest-cohort",
-        "browsing-topics",
     )
 )
 

@@ -42,6 +42,7 @@ def _rows(language):
                 "province_name": Province(riding.province).label,
                 "mp": mp,
                 "party": (mp.party if mp else "") or "",
+                "party_name": mp.party_name if mp else "",
                 "stances": [
                     (title, url, stances.get((mp.pk, demand.pk)) if mp else None)
                     for demand, title, url in demands
@@ -84,12 +85,15 @@ def where_mps_stand(request, page):
     province = request.GET.get("province") or ""
     party = request.GET.get("party") or ""
     riding_code = request.GET.get("riding") or ""
-    parties = sorted({row["party"] for row in rows if row["party"]})
+    # The filter keeps the directory's value (the same in every language); the reader sees
+    # the party's name in their language.
+    names = {row["party"]: row["party_name"] for row in rows if row["party"]}
+    parties = sorted(names.items(), key=lambda item: item[1])
     errors = []
     if province and province not in Province.values:
         errors.append(_("Please choose a province or territory from the list."))
         province = ""
-    if party and party not in parties:
+    if party and party not in names:
         errors.append(_("Please choose a party from the list."))
         party = ""
     shown = rows
@@ -103,7 +107,7 @@ def where_mps_stand(request, page):
         shown = [row for row in shown if row["riding"].fed_code in codes]
 
     description = _("Each sitting MP counts once per demand. The table below has the numbers.")
-    by_party = figures.summary(rows, demands, stances, key=lambda row: row["party"] or "—")
+    by_party = figures.summary(rows, demands, stances, key=lambda row: row["party_name"] or "—")
     by_province = figures.summary(rows, demands, stances, key=lambda row: row["province_name"])
     context = page.get_context(request)
     context.update(

@@ -1,10 +1,14 @@
-"""Template tags for the shared layout: navigation, language switcher, Open Graph."""
+"""Template tags for the shared layout: navigation, language switcher, Open Graph, the title."""
+
+import html
 
 from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from campaign.models import SiteNavigation
@@ -193,3 +197,16 @@ def _native_name(code, fallback):
         return translation.get_language_info(code)["name_local"]
     except KeyError:
         return str(fallback)
+
+
+@register.filter
+def branded(title, brand):
+    """The page title with " · brand" after it, unless it already names the brand (the home
+    page's "Let Us Belong: End Immigration Discrimination"); the brand alone when empty."""
+    title = mark_safe(conditional_escape(title).strip())  # noqa: S308 - escaped just now
+    brand = conditional_escape(brand)
+    if not title:
+        return brand
+    if html.unescape(brand).casefold() in html.unescape(title).casefold():
+        return title
+    return format_html("{} · {}", title, brand)

@@ -8,10 +8,16 @@ import uuid
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+def sent_count_cache_key(translation_key):
+    """The cache key of a campaign's letters-sent count (all its translations)."""
+    return f"letters:sent-count:{translation_key}"
 
 
 class InvalidTransition(Exception):
@@ -167,6 +173,10 @@ class Letter(models.Model):
         from_status = self.status
         self.status = to_status
         self.save(update_fields=["status", *save_fields])
+        if (from_status in self.COUNTED_AS_SENT) != (to_status in self.COUNTED_AS_SENT):
+            # The campaign's letters-sent count changed: drop its cached figure (counter.py).
+            key = sent_count_cache_key(self.campaign.translation_key)
+            transaction.on_commit(lambda: cache.delete(key))
         return LetterEvent.objects.create(
             letter=self,
             from_status=from_status,

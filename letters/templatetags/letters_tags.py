@@ -10,8 +10,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def letter_counter(campaign_page):
-    """The counter of a letter campaign: `{"count", "goal", "progress", "percent"}`.
+def letter_counter(campaign_page, fresh=False):
+    """The counter of a letter campaign: `{"count", "goal", "progress", "percent"}`, counted
+    afresh when `fresh` (the thank-you page, letters/counter.py).
 
     None when `campaign_page` is missing or not a letter campaign, so a page can include the
     counter whatever its call-to-action points at."""
@@ -20,7 +21,7 @@ def letter_counter(campaign_page):
     specific = getattr(campaign_page, "specific", campaign_page)
     if not isinstance(specific, LetterCampaignPage):
         return None
-    count = letters_sent_count(specific)
+    count = letters_sent_count(specific, fresh=bool(fresh))
     goal = specific.goal or 0
     progress = min(count, goal)
     return {

@@ -161,6 +161,8 @@ USE_TZ = True
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static"
 STATIC_URL = "/static/"
+# Files served at the site's root by WhiteNoise: /favicon.ico (letusbelong/render_images.py).
+WHITENOISE_ROOT = PROJECT_DIR / "root_files"
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {

@@ -1,5 +1,6 @@
 """What every browser test checks on every page: accessibility (axe-core), same-origin
-requests only, no script errors, and screenshots at a phone and a desktop width."""
+requests only, no console error or warning, no button that needs JavaScript where it is off,
+and screenshots at a phone and a desktop width."""
 
 import gzip
 import json
@@ -37,11 +38,15 @@ class Visit:
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("response", lambda response: self.responses.append(response))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        # Warnings count too: an unknown Permissions-Policy feature, a preload never used, a
+        # deprecated API all say something on the page is wrong.
         self.page.on(
             "console",
             lambda message: (
-                message.type == "error"
-                and self.errors.append(f"{message.text} ({message.location.get('url')})")
+                message.type in ("error", "warning")
+                and self.errors.append(
+                    f"{message.type}: {message.text} ({message.location.get('url')})"
+                )
             ),
         )
 
@@ -69,6 +74,8 @@ class Visit:
         self.assert_no_script_errors()
         if self.javascript:  # axe is JavaScript: it cannot run where JavaScript is off
             self.assert_accessible(name)
+        else:
+            self.assert_no_dead_controls(name)
         self.screenshot(name)
 
     def assert_same_origin(self):
@@ -82,9 +89,26 @@ class Visit:
         assert not foreign, f"requests to other origins: {foreign}"
 
     def assert_no_script_errors(self):
-        # Chromium asks for /favicon.ico on its own; the site declares no icon (yet).
-        errors = [error for error in self.errors if "/favicon.ico)" not in error]
-        assert not errors, f"errors in the browser console: {errors}"
+        assert not self.errors, f"errors or warnings in the browser console: {self.errors}"
+
+    def assert_no_dead_controls(self, name):
+        """Without JavaScript, every button in sight does something: it submits a form. A
+        script-only button (`type=button`, or outside any form) must stay hidden."""
+        dead = self.page.locator(
+            ", ".join(
+                f"{selector}:visible"
+                for selector in (
+                    "button[type=button]",
+                    "button[type=reset]",
+                    "input[type=button]",
+                    "input[type=reset]",
+                    "[role=button]:not(a):not(button)",
+                    "button:not(form *):not([form])",
+                )
+            )
+        )
+        labels = [text.strip() for text in dead.all_inner_texts()]
+        assert not labels, f"buttons that need JavaScript, shown on {name}: {labels}"
 
     def assert_accessible(self, name):
         # Evaluated through the DevTools protocol, so the page's own CSP stays enforced.

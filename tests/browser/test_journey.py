@@ -1,7 +1,8 @@
 """The supporter's whole trip in a real browser, in English and Russian, and without JavaScript:
 home → letter page → postal code → MP → edit the letter → details → submit → the confirmation
 email from the local SMTP sink → confirm → "sent" page → print view. Every step is checked
-(axe when JavaScript runs, same origin, no console error) and photographed at 360 and 1280 px."""
+(axe when JavaScript runs, no visible button needing JavaScript when it does not, same
+origin, no console error) and photographed at 360 and 1280 px."""
 
 import re
 from urllib.parse import urlsplit
@@ -136,5 +137,7 @@ def test_journey_with_javascript(visit, language, worker_and_sink, riding):
     walk(visit, language=language, javascript=True, smtp_sink=worker_and_sink, riding=riding)
 
 
-def test_journey_without_javascript(visit, worker_and_sink, riding):
-    walk(visit, language="en", javascript=False, smtp_sink=worker_and_sink, riding=riding)
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_journey_without_javascript(visit, language, worker_and_sink, riding):
+    """Also: no page of the flow shows a button that needs JavaScript (Visit.check)."""
+    walk(visit, language=language, javascript=False, smtp_sink=worker_and_sink, riding=riding)

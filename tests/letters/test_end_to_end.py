@@ -1,6 +1,7 @@
 """The whole path over HTTP, on PostgreSQL, with a real db_worker process and a real SMTP server:
 postal code → MP → letter → "check your email" → the link in the confirmation email → "Send my
-letter" (posted twice) → one letter in the MP's mailbox, and the supporter's copy."""
+letter" (posted twice) → one letter in the MP's mailbox, the supporter's copy, and the thank-you
+page counting it."""
 
 import html
 import re
@@ -67,10 +68,15 @@ def test_a_letter_goes_from_the_form_to_the_mps_mailbox_once(
 
     page = client.get(confirm_path)
     assert page.status_code == 200 and SEND_BUTTON[language] in page.content.decode()
-    assert client.post(confirm_path).status_code == 303
+    thanks = client.post(confirm_path)
+    assert thanks.status_code == 303
     assert client.post(confirm_path).status_code == 303  # posted twice: still one send
+    counted_before = letters_counted_on(client.get(thanks["Location"]))
 
     wait_until(lambda: Letter.objects.get().status == Letter.Status.SENT, message="sent")
+    # The thank-you page, reloaded, counts the supporter's own letter at once (no stale cache).
+    assert counted_before in (0, 1)
+    assert letters_counted_on(client.get(thanks["Location"])) == 1
     [copy] = smtp_sink.wait_for(2, address=supporter)[1:]
     assert COPY_SUBJECT[language] in copy["Subject"]
 
@@ -89,6 +95,13 @@ def test_a_letter_goes_from_the_form_to_the_mps_mailbox_once(
     assert sent.get_content_type() == "text/plain"
     assert "<b>not bold</b>" in sent.get_content()  # plain text: markup stays literal
     assert letter.body in copy.get_content().replace("\r\n", "\n")
+
+
+def letters_counted_on(response):
+    """The figure of the letters-sent counter on a page."""
+    assert response.status_code == 200
+    text = response.content.decode()
+    return int(re.search(r'class="letter-counter__text"[^>]*>[^<\d]*(\d+)', text).group(1))
 
 
 FRENCH_POSTAL_CODE = "J4K 1A1"

@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from letters import outgoing, pipeline
 from letters.counter import letters_sent_count
-from letters.models import DeliverySettings, Letter
+from letters.models import DeliverySettings, Letter, LetterEvent
 from privacy import identity
 from privacy.models import Consent
 from tests.factories import MemberOfParliamentFactory
@@ -373,6 +373,20 @@ def test_sent_count_covers_every_translation(make_letter, letter_campaign):
     cache.clear()
     assert letters_sent_count(ru_page) == 3
     assert letters_sent_count(letter_campaign) == 3
+
+
+def test_a_letter_sent_or_bounced_drops_the_cached_count(
+    make_letter, letter_campaign, django_capture_on_commit_callbacks
+):
+    letter = make_letter(confirm=True)
+    assert letters_sent_count(letter_campaign) == 0  # cached for COUNTER_CACHE_SECONDS
+    with django_capture_on_commit_callbacks(execute=True):
+        pipeline.send_letter.call(letter.pk)
+    assert letters_sent_count(letter_campaign) == 1
+    letter.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        letter.transition(Letter.Status.BOUNCED, tracking=LetterEvent.Tracking.HARD_BOUNCE)
+    assert letters_sent_count(letter_campaign) == 0
 
 
 @pytest.mark.parametrize(
