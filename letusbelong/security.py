@@ -31,9 +31,10 @@ from core.ratelimit import allow, hashed_key
 
 logger = logging.getLogger("letusbelong.security")
 
-# Only features Chromium knows (it logs a console error for any other name on every page;
-# Firefox ignores the ones it lacks): no ambient-light-sensor, battery, bluetooth, document-domain
-# or the retired interest-cohort/browsing-topics. tests/campaign/test_page_finish.py keeps it so.
+# Only features Chromium knows: it logs "Error with Permissions-Policy header: Unrecognized
+# feature" on every page for any other name (ambient-light-sensor, battery, bluetooth and
+# document-domain did); Firefox ignores the ones it lacks. No ad-API names (interest-cohort,
+# browsing-topics): Firefox knows neither. tests/campaign/test_page_finish.py keeps it so.
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (

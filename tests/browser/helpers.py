@@ -25,6 +25,11 @@ def gzip_size(body):
 class Visit:
     """One browser context on the live site, recording every request its pages make."""
 
+    # Console levels that fail a check. Warnings count too on the public site: an unknown
+    # Permissions-Policy feature, a preload never used, a deprecated API all say something on
+    # the page is wrong.
+    CONSOLE_LEVELS = ("error", "warning")
+
     def __init__(self, context, base_url, *, javascript=True):
         self.context = context
         self.javascript = javascript
@@ -38,12 +43,10 @@ class Visit:
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("response", lambda response: self.responses.append(response))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        # Warnings count too: an unknown Permissions-Policy feature, a preload never used, a
-        # deprecated API all say something on the page is wrong.
         self.page.on(
             "console",
             lambda message: (
-                message.type in ("error", "warning")
+                message.type in self.CONSOLE_LEVELS
                 and self.errors.append(
                     f"{message.type}: {message.text} ({message.location.get('url')})"
                 )
