@@ -40,7 +40,7 @@ PARTY = {"en": "Liberal · MP for", "ru": "Либеральная партия �
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_a_sitting_mps_card_names_the_party_in_the_readers_language(client, letter_site, language):
-    content = client.get(write_url(language)).content.decode()  # riding 35075: a Liberal MP
+    content = client.get(write_url(language)).content.decode()  # a Liberal MP's riding
     detail = re.search(r'<p class="mp-card__detail">(.*?)</p>', content, re.S).group(1)
     assert detail.startswith(PARTY[language]), detail
 
