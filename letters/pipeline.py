@@ -293,6 +293,7 @@ def send_letter(letter_id):
         LetterEvent.objects.create(
             letter_id=letter_id, from_status=Status.SENDING, to_status=Status.SENT
         )
+        letter.forget_sent_count()  # it counts now (the update above skips transition())
         if first_send:
             send_supporter_copy.enqueue(letter_id)
     return "sent"
@@ -452,9 +453,10 @@ def _locked(letter_id):
 
 
 def _locked_with_mp(letter_id):
-    """The letter and its MP, both row-locked (the MP's lock orders the pacing counts)."""
+    """The letter and its MP, both row-locked (the MP's lock orders the pacing counts); its
+    campaign comes along (unlocked) for the letter's text and the letters-sent counter."""
     letters = Letter.objects.select_for_update(of=("self", "mp"))
-    return letters.select_related("mp__riding", "riding").get(pk=letter_id)
+    return letters.select_related("mp__riding", "riding", "campaign").get(pk=letter_id)
 
 
 def _letter(letter_id):

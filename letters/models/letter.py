@@ -163,6 +163,12 @@ class Letter(models.Model):
     def can_move_to(self, to_status):
         return to_status in self.TRANSITIONS[self.Status(self.status)]
 
+    def forget_sent_count(self):
+        """The letter started or stopped counting: drop its campaign's cached letters-sent
+        figure once this transaction commits (letters/counter.py)."""
+        key = sent_count_cache_key(self.campaign.translation_key)
+        transaction.on_commit(lambda: cache.delete(key))
+
     def transition(self, to_status, *, note="", actor=None, save_fields=(), **event_fields):
         """Move to `to_status` if the state machine allows it, save, and log the event
         (`event_fields`: a tracking event's own fields, see `LetterEvent`).
@@ -174,9 +180,7 @@ class Letter(models.Model):
         self.status = to_status
         self.save(update_fields=["status", *save_fields])
         if (from_status in self.COUNTED_AS_SENT) != (to_status in self.COUNTED_AS_SENT):
-            # The campaign's letters-sent count changed: drop its cached figure (counter.py).
-            key = sent_count_cache_key(self.campaign.translation_key)
-            transaction.on_commit(lambda: cache.delete(key))
+            self.forget_sent_count()
         return LetterEvent.objects.create(
             letter=self,
             from_status=from_status,
