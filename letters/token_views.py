@@ -100,7 +100,7 @@ def confirm(request):
     if error:
         return error
     if request.method == "POST":
-        pipeline.confirm_letter(letter)
+        pipeline.confirm_letter(letter, refresh=False)
         return see_other(reverse("letters:sent"))
     context = _token_context(letter)
     context["already_confirmed"] = letter.status != letter.Status.PENDING_CONFIRMATION

@@ -79,8 +79,14 @@ def _page_response(request, page, template, context, status=200):
 def _step_url(request, page, name, **kwargs):
     """The URL of one of the page's steps (`name` is a route name of LetterCampaignPage).
 
-    A page being previewed before its first save has no URL yet: its steps start at "/"."""
-    base = page.get_url(request) or "/"
+    A page being previewed before its first save has no URL yet: its steps start at "/". The
+    page's own URL is kept per content version (only a content change moves it), so a step does
+    not read the Site again (issue 15)."""
+    if page.pk is None:
+        base = "/"
+    else:
+        key = ("letter_page_url", page.pk, request.get_host())
+        base = remembered(key, lambda: page.get_url(request) or "/")
     return base + page.reverse_subpage(name, kwargs=kwargs or None)
 
 
@@ -125,8 +131,24 @@ def start_step(request, page):
     return _start_response(request, page, FindMPForm())
 
 
+def remembered(key, compute):
+    """core.routing.remembered, imported when first called: core.routing imports Wagtail's views,
+    which need the models loaded, and this module is imported while LetterCampaignPage loads."""
+    from core.routing import remembered as per_content_version
+
+    return per_content_version(key, compute)
+
+
 def _campaign_page(page_id):
-    """The live letter campaign page with this id, in the active language when translated."""
+    """The live letter campaign page with this id, in the active language when translated.
+
+    Read once per content version in this process (publishing, unpublishing or moving a page
+    bumps it), like the routing snapshot's pages: the find step reads no page (issue 15).
+    Views only read the page object it returns, which the requests of this process share."""
+    return remembered(("letter_campaign_page", page_id, get_language()), lambda: _read(page_id))
+
+
+def _read(page_id):
     page = Page.objects.live().filter(pk=page_id).specific().first()
     if page is None or not hasattr(page, "letter_template"):
         raise Http404

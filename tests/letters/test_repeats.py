@@ -11,7 +11,7 @@ from directory.models import MemberOfParliament
 from letters import pipeline, repeats
 from letters.models import Letter
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, letter_tasks, write_url
+from tests.support.letters import FED_CODE, letter_tasks, link, write_url
 
 pytestmark = pytest.mark.django_db
 OWNER = "anna@example.org"
@@ -35,7 +35,8 @@ def post_letter(client, ip, email, fed_code=FED_CODE, language="en", postal_code
 
 def confirm(client, letter, language="en"):
     token = pipeline.confirmation_token(letter)
-    response = client.post(f"/{language}/letters/confirm/{token}/")
+    page = link(client, f"/{language}/letters/confirm/{token}/")  # the token into its cookie
+    response = client.post(page)
     assert response.status_code == 303
     letter.refresh_from_db()
     return client.get(response["Location"])
