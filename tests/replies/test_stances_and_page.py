@@ -175,7 +175,7 @@ def test_the_write_steps_mp_card_shows_the_stance_and_motivates(stand_site, clie
     assert "по нашим требованиям" in html and "Поддерживает" in html
     assert "Через две недели спросите меня" in html
     # The card is kept per content version, which the stance moved on: never a stale card.
-    html = client.get(f"/en/write-to-your-mp/write/{FED_CODE}/").content.decode()
+    html = client.get(write_url("en")).content.decode()
     assert "stands on our demands" in html and "Supports" in html
 
 
