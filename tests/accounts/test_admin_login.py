@@ -240,26 +240,6 @@ def test_other_admin_pages_forbid_framing_and_report_a_strict_policy(admin_clien
     assert all(type(name) is str for name, _value in response.items())
 
 
-def test_the_csp_report_endpoint_logs_a_summary(client, caplog):
-    report = {
-        "csp-report": {
-            "document-uri": "https://site.example/admin/pages/?q=secret",
-            "violated-directive": "script-src",
-            "blocked-uri": "inline",
-        }
-    }
-    with caplog.at_level(logging.WARNING, logger="letusbelong.security"):
-        response = client.post(
-            "/csp-report/", json.dumps(report), content_type="application/csp-report"
-        )
-    assert response.status_code == 204
-    assert "script-src" in caplog.text and "secret" not in caplog.text
-    assert (
-        client.post("/csp-report/", "not json", content_type="application/json").status_code == 400
-    )
-    assert client.get("/csp-report/").status_code == 405
-
-
 def test_csp_reports_cannot_flood_the_logs(client, caplog):
     report = json.dumps({"csp-report": {"violated-directive": "img-src", "blocked-uri": "data"}})
     with caplog.at_level(logging.WARNING, logger="letusbelong.security"):

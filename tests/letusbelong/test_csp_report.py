@@ -15,6 +15,23 @@ def post_report(client, body):
     return client.post("/csp-report/", body, content_type="application/csp-report")
 
 
+def post_logged(client, caplog, fields):
+    """Posts one report carrying `fields`, capturing what the endpoint logs."""
+    with caplog.at_level(logging.WARNING, logger="letusbelong.security"):
+        return post_report(client, json.dumps({"csp-report": fields}))
+
+
+def test_the_csp_report_endpoint_logs_a_summary(client, caplog):
+    page = "https://site.example/admin/pages/?q=secret"
+    fields = {"document-uri": page, "violated-directive": "script-src", "blocked-uri": "inline"}
+    assert post_logged(client, caplog, fields).status_code == 204
+    assert "script-src" in caplog.text and "secret" not in caplog.text
+    assert (
+        client.post("/csp-report/", "not json", content_type="application/json").status_code == 400
+    )
+    assert client.get("/csp-report/").status_code == 405
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -33,15 +50,12 @@ def test_deep_or_oversize_reports_get_400_and_log_nothing(client, caplog, body):
 
 
 def test_control_characters_never_reach_the_log(client, caplog):
-    report = {
-        "csp-report": {
-            "violated-directive": "script-src\r\nFAKE LOG LINE\x1b[31m\u2028\u202e",
-            "blocked-uri": "https://a.example/\nFORGED",
-            "document-uri": "https://b.example/\r\nFORGED?x=1",
-        }
+    fields = {
+        "violated-directive": "script-src\r\nFAKE LOG LINE\x1b[31m\u2028\u202e",
+        "blocked-uri": "https://a.example/\nFORGED",
+        "document-uri": "https://b.example/\r\nFORGED?x=1",
     }
-    with caplog.at_level(logging.WARNING, logger="letusbelong.security"):
-        assert post_report(client, json.dumps(report)).status_code == 204
+    assert post_logged(client, caplog, fields).status_code == 204
     [record] = [r for r in caplog.records if "csp.violation" in r.getMessage()]
     line = record.getMessage()
     assert "script-srcFAKE LOG LINE" in line
