@@ -12,7 +12,7 @@ import pytest
 from directory.models import MemberOfParliament
 from letters.models import Letter
 from tests.factories import compose_data
-from tests.support.letters import FED_CODE, POSTAL_CODE, find
+from tests.support.letters import POSTAL_CODE, find
 from tests.support.letters import link as follow_link
 from tests.support.worker import wait_until
 
@@ -29,13 +29,11 @@ def test_a_letter_goes_from_the_form_to_the_mps_mailbox_once(
     client,
     smtp_sink,
     start_worker,
-    letter_site,
     letter_limits,
-    represent_server,
+    postal_code_mp,
 ):
     worker = start_worker(smtp=smtp_sink)
-    represent_server.add_postcode(POSTAL_CODE.replace(" ", ""), [FED_CODE])
-    mp = MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
+    mp = postal_code_mp
     supporter = f"ada-{language}@example.org"
 
     # Postal code → the letter form for the right MP.

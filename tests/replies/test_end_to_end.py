@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.management import call_command
 
-from directory.models import MemberOfParliament
 from letters.models import Letter
 from replies.models import Answer, FollowUp
 from tests.factories import compose_data
@@ -35,12 +34,11 @@ def test_fourteen_days_later_the_question_comes_and_the_answer_is_published(
     start_worker,
     stand_site,
     letter_limits,
-    represent_server,
+    postal_code_mp,
 ):
     settings.REPLY_MIN_ANSWERS = 1
     worker = start_worker(smtp=smtp_sink, extra_env=clock.env)
-    represent_server.add_postcode(POSTAL_CODE.replace(" ", ""), [FED_CODE])
-    mp = MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
+    mp = postal_code_mp
     supporter = f"olga-{language}@example.org"
     stand_url = f"/{language}/where-mps-stand/"
     before = client.get(stand_url)

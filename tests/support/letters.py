@@ -174,6 +174,16 @@ def letter_site(_shared_letter_site, db):
 
 
 @pytest.fixture
+def postal_code_mp(letter_site, represent_server):
+    """The sitting MP a supporter finds by POSTAL_CODE: the replayed Represent answers that code
+    with FED_CODE, whose MP comes from the real directory in `letter_site`."""
+    from directory.models import MemberOfParliament
+
+    represent_server.add_postcode(POSTAL_CODE.replace(" ", ""), [FED_CODE])
+    return MemberOfParliament.objects.get(riding_id=FED_CODE, active=True)
+
+
+@pytest.fixture
 def letter_limits(settings):
     settings.LETTER_RATE_LIMIT_PER_IP = 1000
     settings.LETTER_RATE_LIMIT_PER_EMAIL = 1000
