@@ -155,6 +155,10 @@ def _sitting_mp(riding):
     return riding.current_mp or _("vacant")
 
 
+# Each computed column of a listing stands with the function that fills it.
+SITTING_MP_COLUMN = Column("sitting_mp", label=_("sitting MP"), accessor=_sitting_mp)
+
+
 def _language_label(member):
     """The language letters are offered in, marked when it is the organizer's choice."""
     value = member.letter_language_preference
@@ -164,6 +168,9 @@ def _language_label(member):
         if (member.preferred_language_override)
         else label
     )
+
+
+LANGUAGE_COLUMN = Column("letter_language", label=_("letter language"), accessor=_language_label)
 
 
 class DirectoryViewSet(ModelViewSet):
@@ -204,7 +211,7 @@ class RidingViewSet(DirectoryViewSet):
         "name_en",
         "fed_code",
         "province",
-        Column("sitting_mp", label=_("sitting MP"), accessor=_sitting_mp),
+        SITTING_MP_COLUMN,
         "marked_vacant",
     ]
     list_export = ["fed_code", "name_en", "name_fr", "province", "other_names", "marked_vacant"]
@@ -247,7 +254,7 @@ class MemberViewSet(DirectoryViewSet):
         "name",
         "riding",
         "party",
-        Column("letter_language", label=_("letter language"), accessor=_language_label),
+        LANGUAGE_COLUMN,
         "active",
         "do_not_send",
         "contact_failing",
