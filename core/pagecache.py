@@ -47,7 +47,7 @@ import re
 import secrets
 import threading
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -143,16 +143,24 @@ def _query_params(request):
     return sorted(kept)
 
 
+def _canonical_ports(request):
+    """The ports a canonical Host header may name: the scheme's defaults, this server's own,
+    and the port of the site's public address (`LETTERS_SITE_URL`: a front cache such as
+    Varnish on another port passes the visitor's Host on unchanged)."""
+    public_port = urlsplit(settings.LETTERS_SITE_URL).port
+    return {"80", "443", str(request.META.get("SERVER_PORT", "")), str(public_port or "")} - {""}
+
+
 def _canonical_host(request):
     """The host part of the key: lower case, without the port; None for a Host header that
-    names a port other than the server's or the scheme's default."""
+    names a port other than the server's, the public address's or the scheme's default."""
     host = request.get_host().lower()
     name, separator, port = host.rpartition(":")
     if separator and not name.endswith("]") and "]" in port:
         name, port = host, ""  # an IPv6 literal without a port
     elif not separator:
         name, port = host, ""
-    if port and port not in {"80", "443", str(request.META.get("SERVER_PORT", ""))}:
+    if port and port not in _canonical_ports(request):
         return None
     return name.rstrip(".") or None
 

@@ -14,6 +14,8 @@ def varnish_front(live_server, settings, tmp_path):
     """Varnish in front of the live server; the site's purges go to it."""
     port = int(live_server.url.rsplit(":", 1)[1])
     varnish = Varnish([port], log_dir=tmp_path).start()
+    # Varnish is the site's public address: the Host it passes on names its port.
+    settings.LETTERS_SITE_URL = varnish.url
     settings.WAGTAILFRONTENDCACHE = {
         "varnish": {"BACKEND": "core.frontcache.TimedHTTPBackend", "LOCATION": varnish.url}
     }
