@@ -85,7 +85,7 @@ class Results:
 
 
 def one_flow(base_url, number, postal_code, sink, results):
-    supporter = Supporter(base_url, number)
+    supporter = Supporter(base_url, number, host="127.0.0.1")
     try:
         supporter.open_letter_page()
         write_url = supporter.find_mp(postal_code)
